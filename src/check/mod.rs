@@ -1,0 +1,201 @@
+//! The rules of DESIGN §4 and the run that applies them to loaded files.
+//!
+//! Each rule is one small function, registered with its code, severity and
+//! summary in [`RULES`]; `kring explain` and `docs/rules.md` use the same table.
+
+mod dates;
+mod people;
+mod plan;
+mod roles;
+mod rules;
+mod safety;
+
+pub use rules::{RULES, Rule, explanation, rule};
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Diagnostic, Severity, line_column};
+use crate::model::{Case, Spanned};
+use crate::repo::{LoadError, Loaded, Settings};
+
+/// What a case rule sees.
+pub struct Context<'a> {
+    pub case: &'a Case,
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+}
+
+/// What a case rule found: places in the file, each with a message and,
+/// where the rule's general help is not enough, its own help.
+#[derive(Default)]
+pub struct Findings {
+    items: Vec<Finding>,
+}
+
+struct Finding {
+    span: Range<usize>,
+    message: String,
+    help: Option<String>,
+}
+
+impl Findings {
+    pub fn add(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.items.push(Finding {
+            span,
+            message: message.into(),
+            help: None,
+        });
+    }
+
+    pub fn add_with_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.items.push(Finding {
+            span,
+            message: message.into(),
+            help: Some(help.into()),
+        });
+    }
+}
+
+/// The outcome of checking a set of files.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by file, line, column and code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub cases: usize,
+    /// Files that could not be read at all (exit code 2).
+    pub io_errors: Vec<String>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Checks every loaded file and, across files, that case ids are unique.
+pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report {
+    let mut report = Report {
+        files: loaded.len(),
+        ..Report::default()
+    };
+    for file in loaded {
+        let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
+        let text = file.file.text.as_deref().unwrap_or("");
+        let mut emit = |code: &'static str, span: Option<Range<usize>>, message: String, help: Option<String>| {
+            report
+                .diagnostics
+                .push(diagnostic(code, &file.file.rel, text, span, case_id.clone(), message, help));
+        };
+        match &file.case {
+            Ok(case) => {
+                report.cases += 1;
+                let cx = Context {
+                    case,
+                    settings,
+                    today,
+                };
+                for rule in RULES {
+                    let Some(check) = rule.check else { continue };
+                    let mut findings = Findings::default();
+                    check(&cx, &mut findings);
+                    for f in findings.items {
+                        emit(rule.code, Some(f.span), f.message, f.help);
+                    }
+                }
+            }
+            Err(LoadError::Io(e)) => report.io_errors.push(format!("{}: {e}", file.file.rel)),
+            Err(LoadError::TooLarge(size)) => emit(
+                "K005",
+                None,
+                format!("the file is {size} bytes, larger than the limit of 1 MiB"),
+                None,
+            ),
+            Err(LoadError::NotUtf8 { line }) => emit(
+                "K005",
+                None,
+                format!("the file is not valid UTF-8 (first bad byte on line {line})"),
+                Some("save the file as UTF-8 in your editor".into()),
+            ),
+            Err(LoadError::Syntax { message, span }) => {
+                emit("K001", span.clone(), format!("invalid TOML: {}", message.trim_end()), None)
+            }
+            Err(LoadError::Shape { message, span }) => {
+                emit("K002", span.clone(), message.trim_end().to_string(), None)
+            }
+        }
+    }
+    duplicate_case_ids(loaded, &mut report.diagnostics);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report
+}
+
+/// K004: every file whose case id another file uses too.
+fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
+    let mut by_id: BTreeMap<&str, Vec<(&Loaded, &Spanned<String>)>> = BTreeMap::new();
+    for file in loaded {
+        if let Some(id) = &file.id {
+            by_id.entry(id.get_ref()).or_default().push((file, id));
+        }
+    }
+    for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
+        for (file, span) in &files {
+            let others: Vec<&str> = files
+                .iter()
+                .filter(|(other, _)| !std::ptr::eq(*other, *file))
+                .map(|(other, _)| other.file.rel.as_str())
+                .collect();
+            out.push(diagnostic(
+                "K004",
+                &file.file.rel,
+                file.file.text.as_deref().unwrap_or(""),
+                Some(span.span()),
+                Some(id.to_string()),
+                format!("case id `{id}` is also used by {}", others.join(", ")),
+                None,
+            ));
+        }
+    }
+}
+
+fn diagnostic(
+    code: &'static str,
+    file: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+    case: Option<String>,
+    message: String,
+    help: Option<String>,
+) -> Diagnostic {
+    let rule = rule(code).expect("every emitted code is in the rule table");
+    let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
+    Diagnostic {
+        code: rule.code,
+        severity: rule.severity,
+        file: file.to_string(),
+        line,
+        column,
+        case,
+        message,
+        help: help.or_else(|| Some(rule.help.to_string())),
+        span: span.filter(|_| !text.is_empty()),
+    }
+}
+
+/// The span of a spanned value.
+fn at<T>(value: &Spanned<T>) -> Range<usize> {
+    value.span()
+}

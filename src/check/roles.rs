@@ -1,0 +1,146 @@
+//! Rules about who takes part, by variant and role.
+
+use std::collections::HashSet;
+
+use super::{Context, Findings, at};
+use crate::model::{PartKind, Role, Variant};
+
+fn has_role(cx: &Context, role: Role) -> bool {
+    cx.case.participants.iter().any(|p| p.get_ref().role() == role)
+}
+
+/// K201
+pub fn has_central(cx: &Context, out: &mut Findings) {
+    let variant = cx.case.variant();
+    if matches!(variant, Variant::Family | Variant::Learning) && !has_role(cx, Role::Central) {
+        out.add(
+            at(&cx.case.variant),
+            format!("{variant} case without a participant with role \"central\""),
+        );
+    }
+}
+
+/// K202
+pub fn restorative_sides(cx: &Context, out: &mut Findings) {
+    if cx.case.variant() != Variant::Restorative {
+        return;
+    }
+    let missing: Vec<&str> = [Role::Harmed, Role::Responsible]
+        .into_iter()
+        .filter(|role| !has_role(cx, *role))
+        .map(Role::as_str)
+        .collect();
+    if !missing.is_empty() {
+        out.add(
+            at(&cx.case.variant),
+            format!("restorative case without a participant with role {}", quoted_or(&missing)),
+        );
+    }
+}
+
+fn quoted_or(items: &[&str]) -> String {
+    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(" or ")
+}
+
+/// K203
+pub fn has_school(cx: &Context, out: &mut Findings) {
+    if cx.case.variant() == Variant::Learning && !has_role(cx, Role::School) {
+        out.add(
+            at(&cx.case.variant),
+            "learning case without a participant with role \"school\"",
+        );
+    }
+}
+
+/// K204
+pub fn pupil_age(cx: &Context, out: &mut Findings) {
+    if cx.case.variant() != Variant::Learning {
+        return;
+    }
+    let on = cx.case.conference_date().unwrap_or(cx.today);
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        if p.role() != Role::Central {
+            continue;
+        }
+        match &p.born {
+            None => out.add(
+                at(&p.id),
+                format!("the pupil {} has no `born` date, so the age cannot be checked", p.name.get_ref()),
+            ),
+            Some(born) => {
+                let age = on.years_since(born.get_ref().0);
+                if !age.is_some_and(|age| (4..=19).contains(&age)) {
+                    let shown = age.map_or_else(|| "not yet born".to_string(), |a| format!("{a} years old"));
+                    out.add(
+                        at(born),
+                        format!("the pupil {} is {shown} on {on}, outside 4 to 19", p.name.get_ref()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// K205
+pub fn family_time_without_professionals(cx: &Context, out: &mut Findings) {
+    if !cx.case.part_kinds().contains(&PartKind::FamilyTime) {
+        return;
+    }
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        if p.role().is_professional() && p.attends(PartKind::FamilyTime) {
+            let span = p.parts.as_ref().map_or_else(|| at(&p.role), at);
+            out.add(
+                span,
+                format!("{} ({}) attends family time, which is for the circle alone", p.name.get_ref(), p.role().as_str()),
+            );
+        }
+    }
+}
+
+/// K210
+pub fn pupil_invites(cx: &Context, out: &mut Findings) {
+    if cx.case.variant() != Variant::Learning {
+        return;
+    }
+    let pupils: HashSet<&str> = cx
+        .case
+        .participants
+        .iter()
+        .map(|p| p.get_ref())
+        .filter(|p| p.role() == Role::Central)
+        .map(|p| p.id())
+        .collect();
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        if matches!(p.role(), Role::Central | Role::School) {
+            continue;
+        }
+        if let Some(by) = &p.invited_by {
+            if !pupils.contains(by.get_ref().as_str()) {
+                out.add(
+                    at(by),
+                    format!("{} was invited by `{}`, not by the pupil", p.name.get_ref(), by.get_ref()),
+                );
+            }
+        }
+    }
+}
+
+/// K211
+pub fn circle_is_wide(cx: &Context, out: &mut Findings) {
+    let Some(date) = cx.case.conference.as_ref().and_then(|c| c.get_ref().date.as_ref()) else {
+        return;
+    };
+    let circle = cx.case.attendees().filter(|p| !p.role().is_professional()).count();
+    if circle < 3 {
+        out.add(
+            at(date),
+            format!(
+                "the conference is planned with {} from the circle; at least 3 are expected",
+                if circle == 1 { "1 person".to_string() } else { format!("{circle} people") }
+            ),
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! `kring check [PATH...]`: validate case files against the rules.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{Format, Outcome, Ui, open_and_load, print_stdout};
+use crate::diagnostic::{HumanRenderer, JsonReport, Severity};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Checks case files against the method's rules (K-codes) and reports every problem found.\n\
+                  Errors make the command fail (exit 1); warnings do not, unless --deny-warnings.",
+    after_help = "Examples:\n  kring check\n  kring check cases/2026 --format json\n  kring check --today 2026-10-01 --deny-warnings"
+)]
+pub struct Args {
+    /// Case files or folders to check (default: the whole repository).
+    pub paths: Vec<PathBuf>,
+    /// `human` diagnostics on stderr, or one JSON object on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    let (repo, loaded) = open_and_load(&args.paths)?;
+    let today = ui.today(&repo);
+    let report = crate::check::check(&loaded, &repo.settings, today);
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+
+    match args.format {
+        Format::Json => {
+            let json = JsonReport {
+                version: 1,
+                files: report.files,
+                cases: report.cases,
+                errors,
+                warnings,
+                diagnostics: &report.diagnostics,
+            };
+            print_stdout(&(serde_json::to_string(&json)? + "\n"))?;
+        }
+        Format::Human => {
+            let sources: HashMap<&str, &str> = loaded
+                .iter()
+                .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)))
+                .collect();
+            let renderer = HumanRenderer::new(ui.color);
+            let mut text = String::new();
+            for d in &report.diagnostics {
+                if ui.quiet && d.severity == Severity::Warning {
+                    continue;
+                }
+                text.push_str(&renderer.render(d, sources.get(d.file.as_str()).copied()));
+                text.push_str("\n\n");
+            }
+            eprint!("{text}");
+            if report.files == 0 {
+                ui.note(&format!(
+                    "warning: no case files found (looked in {})",
+                    repo.cases_dir().display()
+                ));
+            } else if errors + warnings > 0 {
+                ui.note(&format!(
+                    "checked {} ({}): {}, {}",
+                    plural(report.files, "file"),
+                    plural(report.cases, "case"),
+                    plural(errors, "error"),
+                    plural(warnings, "warning"),
+                ));
+            }
+        }
+    }
+    for failure in &report.io_errors {
+        eprintln!("error: cannot read {failure}");
+    }
+    Ok(if !report.io_errors.is_empty() {
+        Outcome::Failed
+    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

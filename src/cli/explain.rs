@@ -1,0 +1,36 @@
+//! `kring explain CODE`: a rule's documentation, from docs/rules.md.
+
+use anyhow::{Result, bail};
+
+use super::{Outcome, Ui, print_stdout};
+use crate::check::{RULES, rule};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  kring explain K205\n  kring explain --list")]
+pub struct Args {
+    /// A rule code such as K205.
+    #[arg(required_unless_present = "list")]
+    pub code: Option<String>,
+    /// List every rule with its severity and summary.
+    #[arg(long, conflicts_with = "code")]
+    pub list: bool,
+}
+
+pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+    let Some(code) = args.code else {
+        let list: String = RULES
+            .iter()
+            .map(|r| format!("{}  {:<7}  {}\n", r.code, r.severity.as_str(), r.summary))
+            .collect();
+        print_stdout(&list)?;
+        return Ok(Outcome::Clean);
+    };
+    let Some(rule) = rule(code.trim()) else {
+        bail!("no rule `{code}`; `kring explain --list` shows them all");
+    };
+    match crate::check::explanation(rule.code) {
+        Some(text) => print_stdout(&format!("{}\n", text.trim_end()))?,
+        None => print_stdout(&format!("{}: {}\n", rule.code, rule.summary))?,
+    }
+    Ok(Outcome::Clean)
+}

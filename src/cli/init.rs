@@ -1,0 +1,92 @@
+//! `kring init [DIR]`: a new case repository.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use super::{Outcome, Ui};
+use crate::fsutil::{create_new_atomic, write_atomic};
+use crate::repo::SETTINGS_FILE;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Creates a case repository in DIR (default: the current folder): kring.toml with every\n\
+                  setting explained, an empty cases/ folder, templates/README.md, and a .gitignore that\n\
+                  keeps the rendered documents (out/) out of git. Refuses if kring.toml exists.",
+    after_help = "Example:\n  kring init regio-oost && cd regio-oost && git init"
+)]
+pub struct Args {
+    /// The folder for the repository; created if needed.
+    pub dir: Option<PathBuf>,
+}
+
+const SETTINGS: &str = r#"# kring repository settings. Every key is optional; the values shown are the defaults.
+
+# organisation = "Eigen Kracht Centrale"   # shown on the documents
+# language = "nl"                # default document language (nl and en are built in)
+# timezone = "Europe/Amsterdam"  # IANA time zone of the conferences
+# cases = "cases"                # folder with one TOML file per conference
+# out = "out"                    # folder for rendered documents (keep it out of git)
+# followup_days = 28             # the follow-up is due this many days after the conference
+# retention_days = 365           # how long a closed case may keep personal data
+"#;
+
+const TEMPLATES_README: &str = r#"# Templates
+
+kring renders invitations, checklists and plans from built-in templates in Dutch (nl) and
+English (en). To change one, put a file with the same relative path here, for example
+`templates/nl/invitation.md` or `templates/layout.html`; it replaces the built-in one for
+this repository. A new language is a new folder (`templates/de/...`).
+"#;
+
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    if dir.join(SETTINGS_FILE).exists() {
+        bail!("{} already holds a kring.toml; not changing it", dir.display());
+    }
+    create_new_atomic(&dir.join(SETTINGS_FILE), SETTINGS.as_bytes())?;
+    std::fs::create_dir_all(dir.join("cases"))?;
+    let keep = dir.join("cases/.gitkeep");
+    if !keep.exists() {
+        create_new_atomic(&keep, b"")?;
+    }
+    let readme = dir.join("templates/README.md");
+    if !readme.exists() {
+        create_new_atomic(&readme, TEMPLATES_README.as_bytes())?;
+    }
+    ignore_output(&dir.join(".gitignore"))?;
+
+    ui.note(&format!("created a case repository in {}", dir.display()));
+    if !inside_git(&dir) {
+        ui.note(&format!(
+            "it is not under git yet; start with:\n  cd {} && git init && git add . && git commit -m \"Start case repository\"",
+            dir.display()
+        ));
+    }
+    ui.note("next: kring new 2026-001-name --variant family");
+    Ok(Outcome::Clean)
+}
+
+/// Adds `out/` to `.gitignore`, keeping whatever it already holds.
+fn ignore_output(path: &Path) -> Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e.into()),
+    };
+    if existing.lines().any(|l| matches!(l.trim(), "out/" | "/out/" | "out" | "/out")) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# rendered documents hold personal data: never commit them\nout/\n");
+    write_atomic(path, text.as_bytes())
+}
+
+fn inside_git(dir: &Path) -> bool {
+    dir.canonicalize()
+        .map(|d| d.ancestors().any(|a| a.join(".git").exists()))
+        .unwrap_or(false)
+}

@@ -1,0 +1,13 @@
+//! kring: checks and renders the case files of family group conferences.
+//!
+//! The domain (`model`, `check`, `repo`) knows nothing about the terminal;
+//! `cli` turns it into commands.
+
+pub mod check;
+pub mod checklist;
+pub mod cli;
+pub mod diagnostic;
+pub mod fsutil;
+pub mod model;
+pub mod repo;
+pub mod skeleton;

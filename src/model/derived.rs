@@ -1,0 +1,269 @@
+//! Values derived from a case, never stored in it (DESIGN §3, "Derived values").
+
+use chrono::{Days, NaiveDate};
+
+use super::{Case, Date, Participant, PartKind, Role, Status, Variant};
+
+/// The parts a professional or school participant attends by default.
+pub const ROLE_PROFESSIONAL_PARTS: [PartKind; 2] = [PartKind::Information, PartKind::Plan];
+
+const CLASSIC_PARTS: [PartKind; 3] = [PartKind::Information, PartKind::FamilyTime, PartKind::Plan];
+
+/// Where a case stands; derived from its dates and today, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Request,
+    Preparation,
+    Scheduled,
+    Plan,
+    FollowUp,
+    Closed,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Request => "request",
+            Phase::Preparation => "preparation",
+            Phase::Scheduled => "scheduled",
+            Phase::Plan => "plan",
+            Phase::FollowUp => "follow-up",
+            Phase::Closed => "closed",
+        }
+    }
+}
+
+impl Variant {
+    /// The parts a conference of this variant has when the case lists none.
+    pub fn default_parts(self) -> &'static [PartKind] {
+        match self {
+            Variant::Learning => &[PartKind::Conversation],
+            _ => &CLASSIC_PARTS,
+        }
+    }
+}
+
+impl Participant {
+    pub fn status(&self) -> Status {
+        self.status.as_ref().map_or(Status::Proposed, |s| *s.get_ref())
+    }
+
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    pub fn role(&self) -> Role {
+        *self.role.get_ref()
+    }
+
+    pub fn declined(&self) -> bool {
+        self.status() == Status::Declined
+    }
+
+    /// Invited or confirmed: the person has been asked to come.
+    pub fn is_invited(&self) -> bool {
+        matches!(self.status(), Status::Invited | Status::Confirmed)
+    }
+
+    pub fn has_contact(&self) -> bool {
+        [&self.email, &self.phone, &self.address]
+            .iter()
+            .any(|field| !super::is_blank(field.as_deref()))
+    }
+
+    /// Whether this person takes part in a part of the given kind.
+    ///
+    /// Declined participants attend nothing; everyone else attends a
+    /// `conversation`; otherwise the person's own `parts` list decides, or the
+    /// role's default parts when there is none.
+    pub fn attends(&self, kind: PartKind) -> bool {
+        if self.declined() {
+            return false;
+        }
+        if kind == PartKind::Conversation {
+            return true;
+        }
+        match &self.parts {
+            Some(parts) => parts.get_ref().contains(&kind),
+            None if self.role().is_professional() => ROLE_PROFESSIONAL_PARTS.contains(&kind),
+            None => true,
+        }
+    }
+}
+
+impl Case {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    pub fn variant(&self) -> Variant {
+        *self.variant.get_ref()
+    }
+
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .map(|p| p.get_ref())
+            .find(|p| p.id() == id)
+    }
+
+    /// Participants who have not declined.
+    pub fn attendees(&self) -> impl Iterator<Item = &Participant> {
+        self.participants
+            .iter()
+            .map(|p| p.get_ref())
+            .filter(|p| !p.declined())
+    }
+
+    /// The kinds of the conference's parts: the listed ones, else the variant's default.
+    pub fn part_kinds(&self) -> Vec<PartKind> {
+        match self.conference.as_ref().map(|c| &c.get_ref().parts) {
+            Some(parts) if !parts.is_empty() => {
+                parts.iter().map(|p| *p.get_ref().kind.get_ref()).collect()
+            }
+            _ => self.variant().default_parts().to_vec(),
+        }
+    }
+
+    pub fn conference_date(&self) -> Option<NaiveDate> {
+        let conference = self.conference.as_ref()?.get_ref();
+        conference.date.as_ref().map(|d| d.get_ref().0)
+    }
+
+    pub fn is_compulsory(&self) -> bool {
+        self.request
+            .get_ref()
+            .compulsory
+            .as_ref()
+            .is_some_and(|c| *c.get_ref())
+    }
+
+    pub fn plan_sent(&self) -> Option<NaiveDate> {
+        let plan = self.plan.as_ref()?.get_ref();
+        plan.sent.as_ref().map(|d| d.get_ref().0)
+    }
+
+    pub fn followup_done(&self) -> Option<NaiveDate> {
+        let followup = self.followup.as_ref()?.get_ref();
+        followup.done.as_ref().map(|d| d.get_ref().0)
+    }
+
+    /// The date the four-week check is due: conference date + `followup_days`.
+    pub fn followup_due(&self, followup_days: u32) -> Option<NaiveDate> {
+        add_days(self.conference_date()?, followup_days)
+    }
+
+    /// `closed.date`, else `followup.done`.
+    pub fn closing_date(&self) -> Option<NaiveDate> {
+        self.closed
+            .as_ref()
+            .and_then(|c| c.get_ref().date.as_ref().map(|d| d.get_ref().0))
+            .or_else(|| self.followup_done())
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_some() || self.followup_done().is_some()
+    }
+
+    pub fn phase(&self, today: NaiveDate) -> Phase {
+        if self.is_closed() {
+            Phase::Closed
+        } else if self.coordinator.is_none() {
+            Phase::Request
+        } else {
+            match self.conference_date() {
+                None => Phase::Preparation,
+                Some(date) if date >= today => Phase::Scheduled,
+                Some(_) if self.plan_sent().is_none() => Phase::Plan,
+                Some(_) => Phase::FollowUp,
+            }
+        }
+    }
+
+    /// The language of this participant's documents: their own, else the
+    /// case's, else the repository's.
+    pub fn language_of<'a>(&'a self, participant: &'a Participant, default: &'a str) -> &'a str {
+        participant
+            .language
+            .as_ref()
+            .or(self.language.as_ref())
+            .map_or(default, |l| l.get_ref().as_str())
+    }
+
+    /// The languages the coordinator speaks (`["nl"]` when not given).
+    pub fn coordinator_languages(&self) -> Option<Vec<&str>> {
+        let coordinator = self.coordinator.as_ref()?.get_ref();
+        Some(match &coordinator.languages {
+            Some(list) => list.get_ref().iter().map(String::as_str).collect(),
+            None => vec!["nl"],
+        })
+    }
+}
+
+/// `date + days`, or `None` past the end of the calendar.
+pub fn add_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
+    date.checked_add_days(Days::new(u64::from(days)))
+}
+
+impl From<Date> for NaiveDate {
+    fn from(date: Date) -> Self {
+        date.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(extra: &str) -> Case {
+        let src = format!(
+            "id = \"c\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n{extra}"
+        );
+        toml::from_str(&src).expect("test case parses")
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn phases_follow_the_dates() {
+        let today = day("2026-10-01");
+        assert_eq!(case("").phase(today), Phase::Request);
+        let coordinator = "[coordinator]\nname = \"F\"\nassigned = 2026-09-02\nindependent = true\n";
+        assert_eq!(case(coordinator).phase(today), Phase::Preparation);
+        let scheduled = format!("{coordinator}[conference]\ndate = 2026-10-01\n");
+        assert_eq!(case(&scheduled).phase(today), Phase::Scheduled);
+        assert_eq!(case(&scheduled).phase(day("2026-10-02")), Phase::Plan);
+        let sent = format!("{scheduled}[plan]\nrecorded = 2026-10-01\nsent = 2026-10-02\n");
+        assert_eq!(case(&sent).phase(day("2026-10-05")), Phase::FollowUp);
+        let done = format!("{sent}[followup]\ndone = 2026-10-29\n");
+        assert_eq!(case(&done).phase(day("2026-10-30")), Phase::Closed);
+        assert_eq!(case("[closed]\nreason = \"withdrawn\"\n").phase(today), Phase::Closed);
+    }
+
+    #[test]
+    fn attendance_by_role_and_parts() {
+        let c = case(concat!(
+            "[[participant]]\nid = \"a\"\nname = \"A\"\nrole = \"professional\"\n",
+            "[[participant]]\nid = \"b\"\nname = \"B\"\nrole = \"family\"\n",
+            "[[participant]]\nid = \"c\"\nname = \"C\"\nrole = \"family\"\nparts = [\"plan\"]\n",
+            "[[participant]]\nid = \"d\"\nname = \"D\"\nrole = \"family\"\nstatus = \"declined\"\n",
+        ));
+        let [a, b, c2, d] = [0, 1, 2, 3].map(|i| c.participants[i].get_ref());
+        assert!(a.attends(PartKind::Information) && !a.attends(PartKind::FamilyTime));
+        assert!(b.attends(PartKind::FamilyTime));
+        assert!(c2.attends(PartKind::Plan) && !c2.attends(PartKind::Information));
+        assert!(a.attends(PartKind::Conversation));
+        assert!(!d.attends(PartKind::Plan) && !d.attends(PartKind::Conversation));
+    }
+
+    #[test]
+    fn followup_due_and_default_parts() {
+        let c = case("[conference]\ndate = 2026-10-12\n");
+        assert_eq!(c.followup_due(28), Some(day("2026-11-09")));
+        assert_eq!(c.part_kinds(), CLASSIC_PARTS.to_vec());
+        assert_eq!(Variant::Learning.default_parts(), &[PartKind::Conversation]);
+    }
+}

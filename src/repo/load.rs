@@ -1,0 +1,183 @@
+//! Reading one case file into the typed model.
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer};
+
+use super::CasePath;
+use crate::model::Case;
+
+/// Case files larger than this are refused (K005).
+pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+/// A case file's path and, once read, its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub rel: String,
+    /// `None` when the file could not be read as text.
+    pub text: Option<String>,
+}
+
+/// Why a file did not become a [`Case`].
+#[derive(Debug)]
+pub enum LoadError {
+    Io(std::io::Error),
+    TooLarge(u64),
+    /// Not UTF-8; the offset of the first bad byte and its line (1-based).
+    NotUtf8 { line: usize },
+    /// Not valid TOML (K001).
+    Syntax {
+        message: String,
+        span: Option<Range<usize>>,
+    },
+    /// Valid TOML of the wrong shape (K002).
+    Shape {
+        message: String,
+        span: Option<Range<usize>>,
+    },
+}
+
+/// One case file after loading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub file: SourceFile,
+    /// The case id with its span, whenever the file is TOML with a string `id`,
+    /// even if the rest of the file has the wrong shape.
+    pub id: Option<Spanned<String>>,
+    pub case: Result<Case, LoadError>,
+}
+
+/// Reads and parses one case file. Never panics, whatever the bytes.
+pub fn load_case(case_path: &CasePath) -> Loaded {
+    let mut file = SourceFile {
+        path: case_path.path.clone(),
+        rel: case_path.rel.clone(),
+        text: None,
+    };
+    let text = match read_text(&case_path.path) {
+        Ok(text) => text,
+        Err(error) => {
+            return Loaded {
+                file,
+                id: None,
+                case: Err(error),
+            };
+        }
+    };
+    let (id, case) = parse(&text);
+    file.text = Some(text);
+    Loaded { file, id, case }
+}
+
+/// Loads a case from bytes already in memory; `rel` names it in diagnostics.
+pub fn parse_case_bytes(rel: &str, bytes: Vec<u8>) -> Loaded {
+    let mut file = SourceFile {
+        path: PathBuf::from(rel),
+        rel: rel.to_string(),
+        text: None,
+    };
+    let size = bytes.len() as u64;
+    let text = if size > MAX_FILE_SIZE {
+        Err(LoadError::TooLarge(size))
+    } else {
+        decode(bytes)
+    };
+    match text {
+        Ok(text) => {
+            let (id, case) = parse(&text);
+            file.text = Some(text);
+            Loaded { file, id, case }
+        }
+        Err(error) => Loaded {
+            file,
+            id: None,
+            case: Err(error),
+        },
+    }
+}
+
+/// Loads a case from text already in memory; `rel` names it in diagnostics.
+pub fn parse_case(rel: &str, text: &str) -> Loaded {
+    parse_case_bytes(rel, text.as_bytes().to_vec())
+}
+
+fn read_text(path: &std::path::Path) -> Result<String, LoadError> {
+    let handle = std::fs::File::open(path).map_err(LoadError::Io)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, so a file that grows while we look is
+    // still caught without reading all of it.
+    handle
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(LoadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(LoadError::TooLarge(size));
+    }
+    decode(bytes)
+}
+
+fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        LoadError::NotUtf8 { line }
+    })
+}
+
+/// Parses case text: first the TOML syntax, then the shape.
+pub fn parse(text: &str) -> (Option<Spanned<String>>, Result<Case, LoadError>) {
+    let table = match DeTable::parse(text) {
+        Ok(table) => table,
+        Err(e) => {
+            let error = LoadError::Syntax {
+                message: e.message().to_string(),
+                span: e.span(),
+            };
+            return (None, Err(error));
+        }
+    };
+    let id = table.get_ref().iter().find_map(|(key, value)| {
+        match (key.get_ref().as_ref(), value.get_ref()) {
+            ("id", DeValue::String(id)) => Some(Spanned::new(value.span(), id.to_string())),
+            _ => None,
+        }
+    });
+    let case = Case::deserialize(Deserializer::from(table)).map_err(|e| LoadError::Shape {
+        message: in_toml_words(e.message()),
+        span: e.span(),
+    });
+    (id, case)
+}
+
+/// serde speaks of fields and variants; a case file has keys and values.
+fn in_toml_words(message: &str) -> String {
+    message
+        .trim_end()
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key")
+        .replace("unknown variant", "unknown value")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_and_shape_errors_are_told_apart() {
+        let (_, case) = parse("id = \"x\n");
+        assert!(matches!(case, Err(LoadError::Syntax { .. })));
+        let (id, case) = parse("id = \"x\"\nvariant = \"family\"\nkleur = 1\n");
+        assert_eq!(id.map(|i| i.into_inner()).as_deref(), Some("x"));
+        let Err(LoadError::Shape { message, span }) = case else {
+            panic!("expected a shape error");
+        };
+        assert!(message.contains("kleur"), "{message}");
+        assert!(span.is_some());
+    }
+}

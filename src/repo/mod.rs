@@ -1,0 +1,175 @@
+//! Finding a case repository, its settings and its case files (DESIGN §2).
+
+mod load;
+mod settings;
+
+pub use load::{LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, parse_case, parse_case_bytes};
+pub use settings::Settings;
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+pub const SETTINGS_FILE: &str = "kring.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid {path}: {message}")]
+    Settings { path: String, message: String },
+    #[error("{0} and {1} belong to different case repositories")]
+    TwoRoots(String, String),
+}
+
+impl RepoError {
+    fn io(path: &Path, source: std::io::Error) -> Self {
+        RepoError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// A case repository: its root folder and settings.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+    pub settings: Settings,
+}
+
+/// A case file found in the repository, with its path for display.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CasePath {
+    /// Relative to the root, `/`-separated; as given for files outside it.
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+impl Repo {
+    /// Finds the repository that holds `start` by walking up to the nearest
+    /// `kring.toml`. Without one, the root is the current folder when `start`
+    /// lies inside it, else `start` itself (its folder, for a file).
+    pub fn discover(start: &Path) -> Result<Repo, RepoError> {
+        let start = start
+            .canonicalize()
+            .map_err(|e| RepoError::io(start, e))?;
+        let folder = if start.is_dir() {
+            start.clone()
+        } else {
+            start.parent().map_or(start.clone(), Path::to_path_buf)
+        };
+        if let Some(root) = folder
+            .ancestors()
+            .find(|dir| dir.join(SETTINGS_FILE).is_file())
+        {
+            return Repo::open(root);
+        }
+        let cwd = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .map_err(|e| RepoError::io(Path::new("."), e))?;
+        let root = if folder.starts_with(&cwd) { cwd } else { folder };
+        Ok(Repo {
+            root,
+            settings: Settings::default(),
+        })
+    }
+
+    /// Opens the repository at `root`, reading its `kring.toml` if there is one.
+    pub fn open(root: &Path) -> Result<Repo, RepoError> {
+        let file = root.join(SETTINGS_FILE);
+        let settings = match std::fs::read_to_string(&file) {
+            Ok(text) => Settings::parse(&text).map_err(|e| RepoError::Settings {
+                path: SETTINGS_FILE.into(),
+                message: e.to_string(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Settings::default(),
+            Err(e) => return Err(RepoError::io(&file, e)),
+        };
+        Ok(Repo {
+            root: root.to_path_buf(),
+            settings,
+        })
+    }
+
+    pub fn cases_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.cases)
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.out)
+    }
+
+    /// The path of `path` relative to the root, `/`-separated, if it is inside.
+    pub fn relative(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        Some(parts.join("/"))
+    }
+
+    /// The case files to work on: every `*.toml` below the case folder, or,
+    /// when `paths` are given, those below the given folders plus the given
+    /// files. Sorted and without duplicates.
+    pub fn case_files(&self, paths: &[PathBuf]) -> Result<Vec<CasePath>, RepoError> {
+        let cases_dir = self.cases_dir();
+        let mut files = Vec::new();
+        if paths.is_empty() {
+            self.walk(&cases_dir, &mut files)?;
+        }
+        for given in paths {
+            let path = given.canonicalize().map_err(|e| RepoError::io(given, e))?;
+            if path.is_dir() {
+                // A folder that holds the case folder means "all cases".
+                let folder = if cases_dir.starts_with(&path) {
+                    &cases_dir
+                } else {
+                    &path
+                };
+                self.walk(folder, &mut files)?;
+            } else {
+                let rel = self
+                    .relative(&path)
+                    .unwrap_or_else(|| given.display().to_string());
+                files.push(CasePath { rel, path });
+            }
+        }
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
+    /// Every `*.toml` file below `folder`: hidden entries skipped, symbolic
+    /// links not followed.
+    fn walk(&self, folder: &Path, files: &mut Vec<CasePath>) -> Result<(), RepoError> {
+        if !folder.is_dir() {
+            return Ok(());
+        }
+        let walker = WalkDir::new(folder)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(folder).to_path_buf();
+                RepoError::io(&path, e.into())
+            })?;
+            let is_case = entry.file_type().is_file()
+                && entry.path().extension().is_some_and(|ext| ext == "toml");
+            if is_case {
+                let path = entry.into_path();
+                let rel = self
+                    .relative(&path)
+                    .unwrap_or_else(|| path.display().to_string());
+                files.push(CasePath { rel, path });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,93 @@
+//! `kring.toml`: repository settings (DESIGN §2).
+
+use std::path::{Component, Path};
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, de::Error};
+
+/// The repository's settings; every key is optional.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub organisation: Option<String>,
+    /// The default document language.
+    pub language: String,
+    #[serde(deserialize_with = "timezone")]
+    pub timezone: Tz,
+    /// The case folder, relative to the root.
+    #[serde(deserialize_with = "relative_folder")]
+    pub cases: String,
+    /// The output folder, relative to the root.
+    #[serde(deserialize_with = "relative_folder")]
+    pub out: String,
+    pub followup_days: u32,
+    pub retention_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            organisation: None,
+            language: "nl".into(),
+            timezone: chrono_tz::Europe::Amsterdam,
+            cases: "cases".into(),
+            out: "out".into(),
+            followup_days: 28,
+            retention_days: 365,
+        }
+    }
+}
+
+impl Settings {
+    pub fn parse(text: &str) -> Result<Settings, toml::de::Error> {
+        toml::from_str(text)
+    }
+}
+
+fn timezone<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    name.parse().map_err(|_| {
+        D::Error::custom(format!(
+            "unknown time zone `{name}`: use an IANA name like \"Europe/Amsterdam\""
+        ))
+    })
+}
+
+/// A folder inside the repository: relative, without `..`.
+fn relative_folder<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let folder = String::deserialize(deserializer)?;
+    let inside = !folder.is_empty()
+        && Path::new(&folder)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside {
+        Ok(folder)
+    } else {
+        Err(D::Error::custom(format!(
+            "`{folder}` must be a folder inside the repository (relative, without `..`)"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_overrides() {
+        let s = Settings::parse("").unwrap();
+        assert_eq!(s.language, "nl");
+        assert_eq!(s.followup_days, 28);
+        let s = Settings::parse("timezone = \"Europe/London\"\nretention_days = 30\n").unwrap();
+        assert_eq!(s.timezone, chrono_tz::Europe::London);
+        assert_eq!(s.retention_days, 30);
+    }
+
+    #[test]
+    fn rejects_unknown_keys_zones_and_escaping_folders() {
+        assert!(Settings::parse("colour = \"red\"").is_err());
+        assert!(Settings::parse("timezone = \"Mars/Olympus\"").is_err());
+        assert!(Settings::parse("out = \"../elsewhere\"").is_err());
+        assert!(Settings::parse("cases = \"/etc\"").is_err());
+    }
+}
