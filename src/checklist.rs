@@ -57,7 +57,9 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     let question_missing = is_blank(request.question.as_ref().map(|q| q.get_ref().as_str()));
     let question = match (question_missing, request.question_agreed.is_some()) {
         (true, _) => Some("write down the question in `request.question`".to_string()),
-        (false, false) => Some("agree the question with the requester, then set `request.question_agreed`".to_string()),
+        (false, false) => Some(
+            "agree the question with the requester, then set `request.question_agreed`".to_string(),
+        ),
         (false, true) => None,
     };
 
@@ -65,13 +67,18 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     if conference.and_then(|c| c.date.as_ref()).is_none() {
         practical_missing.push("a date");
     }
-    if is_blank(conference.and_then(|c| c.location.as_ref()).map(|l| l.get_ref().as_str())) {
+    if is_blank(
+        conference
+            .and_then(|c| c.location.as_ref())
+            .map(|l| l.get_ref().as_str()),
+    ) {
         practical_missing.push("a location");
     }
     if tasks_done.and_then(|t| t.practical.as_ref()).is_none() {
         practical_missing.push("food, drink and other arrangements (`tasks.practical`)");
     }
-    let practical = (!practical_missing.is_empty()).then(|| format!("still needed: {}", practical_missing.join(", ")));
+    let practical = (!practical_missing.is_empty())
+        .then(|| format!("still needed: {}", practical_missing.join(", ")));
 
     let mut professionals_missing: Vec<String> = attendees
         .iter()
@@ -79,21 +86,31 @@ pub fn tasks(case: &Case) -> Vec<Task> {
         .map(|p| format!("prepare {}", p.name.get_ref()))
         .collect();
     if case.is_compulsory() {
-        let acceptor = request.acceptor.as_ref().and_then(|a| case.participant(a.get_ref()));
+        let acceptor = request
+            .acceptor
+            .as_ref()
+            .and_then(|a| case.participant(a.get_ref()));
         match acceptor {
-            None => professionals_missing.push("name the professional who accepts the plan (`request.acceptor`)".into()),
-            Some(p) if p.prepared.is_none() && !p.role().is_professional() => {
-                professionals_missing.push(format!("prepare {}, who accepts the plan", p.name.get_ref()))
-            }
+            None => professionals_missing
+                .push("name the professional who accepts the plan (`request.acceptor`)".into()),
+            Some(p) if p.prepared.is_none() && !p.role().is_professional() => professionals_missing
+                .push(format!(
+                    "prepare {}, who accepts the plan",
+                    p.name.get_ref()
+                )),
             Some(_) => {}
         }
     }
-    let professionals = (!professionals_missing.is_empty()).then(|| professionals_missing.join("; "));
+    let professionals =
+        (!professionals_missing.is_empty()).then(|| professionals_missing.join("; "));
 
     let information = tasks_done
         .and_then(|t| t.information.as_ref())
         .is_none()
-        .then(|| "make sure the professionals' information is ready, then set `tasks.information`".to_string());
+        .then(|| {
+            "make sure the professionals' information is ready, then set `tasks.information`"
+                .to_string()
+        });
 
     let recorded = plan
         .is_none()
@@ -102,10 +119,10 @@ pub fn tasks(case: &Case) -> Vec<Task> {
         .and_then(|p| p.sent.as_ref())
         .is_none()
         .then(|| "send the plan to all participants, then set `plan.sent`".to_string());
-    let followup = case
-        .followup_done()
-        .is_none()
-        .then(|| "after four weeks, ask a few people how the plan is going; record it in [followup]".to_string());
+    let followup = case.followup_done().is_none().then(|| {
+        "after four weeks, ask a few people how the plan is going; record it in [followup]"
+            .to_string()
+    });
     let registration = tasks_done
         .and_then(|t| t.registration.as_ref())
         .is_none()
@@ -168,7 +185,17 @@ mod tests {
         ));
         let t = tasks(&c);
         let open: Vec<_> = t.iter().filter(|t| !t.done).map(|t| t.key).collect();
-        assert_eq!(open, ["informed", "information", "conference", "sent", "follow-up", "registration"]);
+        assert_eq!(
+            open,
+            [
+                "informed",
+                "information",
+                "conference",
+                "sent",
+                "follow-up",
+                "registration"
+            ]
+        );
         assert_eq!(t[1].missing.as_deref(), Some("not yet prepared: Oma"));
         let today = "2026-09-30".parse().unwrap();
         assert_eq!(due(&c, c.phase(today), 28), None, "no coordinator yet");

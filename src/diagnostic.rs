@@ -52,14 +52,34 @@ impl Diagnostic {
     }
 }
 
-/// Line and column (both 1-based, the column in characters) of a byte offset.
+/// Where each line of a text starts, to turn byte offsets into lines and
+/// columns without rescanning the text for every diagnostic.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// Line and column (both 1-based, the column in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// Line and column of one offset; see [`LineIndex`] for many.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).line_column(offset)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -106,7 +126,7 @@ impl HumanRenderer {
             .id(diagnostic.code);
         let mut group: Group<'_> = match (source, &diagnostic.span) {
             (Some(text), Some(span)) => {
-                let (excerpt, first_line, local) = excerpt(text, span.clone());
+                let (excerpt, first_line, local) = excerpt(text, span.clone(), diagnostic.line);
                 title.element(
                     Snippet::source(excerpt)
                         .line_start(first_line)
@@ -127,19 +147,33 @@ impl HumanRenderer {
     }
 }
 
-/// The whole lines that hold `span`, with the first line's number and the
-/// span relative to the excerpt. Keeps rendering cheap on large files.
-fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, Range<usize>) {
+/// How much of a long line or a long span is shown around the place.
+const EXCERPT_CONTEXT: usize = 80;
+const EXCERPT_MAX: usize = 4 * 1024;
+
+/// The lines that hold `span`, with the first line's number and the span
+/// relative to the excerpt. A very long line or span is cut to a window
+/// around its start, which keeps rendering cheap on hostile files.
+fn excerpt(text: &str, span: Range<usize>, line: usize) -> (&str, usize, Range<usize>) {
     let start = floor_char_boundary(text, span.start.min(text.len()));
     let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let (line, _) = line_column(text, line_start);
-    (
-        &text[line_start..line_end],
-        line,
-        start - line_start..end - line_start,
-    )
+    if line_end - line_start <= EXCERPT_MAX {
+        return (
+            &text[line_start..line_end],
+            line,
+            start - line_start..end - line_start,
+        );
+    }
+    let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let from = floor_char_boundary(text, start.saturating_sub(EXCERPT_CONTEXT).max(line_start));
+    let to = floor_char_boundary(
+        text,
+        (start + 2 * EXCERPT_CONTEXT).min(first_line_end).max(start),
+    );
+    let mark_end = end.min(to);
+    (&text[from..to], line, start - from..mark_end - from)
 }
 
 #[cfg(test)]

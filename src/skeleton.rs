@@ -8,7 +8,10 @@ use crate::model::Variant;
 /// errors; every key of DESIGN §3 is shown, the optional ones commented out.
 pub fn skeleton(id: &str, variant: Variant, title: Option<&str>, today: NaiveDate) -> String {
     let title = match title {
-        Some(t) => format!("title = {}             # shown on the documents", toml_string(t)),
+        Some(t) => format!(
+            "title = {}             # shown on the documents",
+            toml_string(t)
+        ),
         None => "# title = \"...\"              # optional: shown on the documents".to_string(),
     };
     let mut out = format!(
@@ -117,12 +120,18 @@ received = {today}         # the date the request came in
 }
 
 /// The participants a case of this variant cannot be without (K201 to K203).
-fn starting_participants(variant: Variant) -> &'static [(&'static str, &'static str, &'static str)] {
+fn starting_participants(
+    variant: Variant,
+) -> &'static [(&'static str, &'static str, &'static str)] {
     match variant {
         Variant::Family => &[("central", "central", "the person the plan is for")],
         Variant::Learning => &[
             ("pupil", "central", "the pupil; they decide who is invited"),
-            ("mentor", "school", "the mentor or another teacher: always there"),
+            (
+                "mentor",
+                "school",
+                "the mentor or another teacher: always there",
+            ),
         ],
         Variant::Restorative => &[
             ("harmed", "harmed", "someone who was harmed"),

@@ -18,54 +18,69 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
     let plan = case.plan.as_ref().map(|p| p.get_ref());
     let chain: [(&str, Option<&Spanned<Date>>); 8] = [
         ("request.received", Some(&request.received)),
-        ("coordinator.assigned", case.coordinator.as_ref().map(|c| &c.get_ref().assigned)),
+        (
+            "coordinator.assigned",
+            case.coordinator.as_ref().map(|c| &c.get_ref().assigned),
+        ),
         ("request.question_agreed", request.question_agreed.as_ref()),
         ("conference.date", conference.and_then(|c| c.date.as_ref())),
         ("plan.recorded", plan.map(|p| &p.recorded)),
         ("plan.sent", plan.and_then(|p| p.sent.as_ref())),
-        ("followup.done", case.followup.as_ref().and_then(|f| f.get_ref().done.as_ref())),
-        ("closed.date", case.closed.as_ref().and_then(|c| c.get_ref().date.as_ref())),
+        (
+            "followup.done",
+            case.followup
+                .as_ref()
+                .and_then(|f| f.get_ref().done.as_ref()),
+        ),
+        (
+            "closed.date",
+            case.closed.as_ref().and_then(|c| c.get_ref().date.as_ref()),
+        ),
     ];
     let mut previous: Option<(&str, &Spanned<Date>)> = None;
     for (key, date) in chain {
         let Some(date) = date else { continue };
-        if let Some((before_key, before)) = previous {
-            if date.get_ref() < before.get_ref() {
-                out.add(
-                    at(date),
-                    format!("`{key}` ({}) is before `{before_key}` ({})", date.get_ref(), before.get_ref()),
-                );
-            }
-        }
-        previous = Some((key, date));
-    }
-    if let Some(consent) = &request.consent {
-        if consent.get_ref() < request.received.get_ref() {
+        if let Some((before_key, before)) = previous
+            && date.get_ref() < before.get_ref()
+        {
             out.add(
-                at(consent),
+                at(date),
                 format!(
-                    "`request.consent` ({}) is before `request.received` ({})",
-                    consent.get_ref(),
-                    request.received.get_ref()
+                    "`{key}` ({}) is before `{before_key}` ({})",
+                    date.get_ref(),
+                    before.get_ref()
                 ),
             );
         }
+        previous = Some((key, date));
+    }
+    if let Some(consent) = &request.consent
+        && consent.get_ref() < request.received.get_ref()
+    {
+        out.add(
+            at(consent),
+            format!(
+                "`request.consent` ({}) is before `request.received` ({})",
+                consent.get_ref(),
+                request.received.get_ref()
+            ),
+        );
     }
     if let Some(date) = conference.and_then(|c| c.date.as_ref()) {
         for p in &case.participants {
             let p = p.get_ref();
-            if let Some(prepared) = &p.prepared {
-                if prepared.get_ref() > date.get_ref() {
-                    out.add(
-                        at(prepared),
-                        format!(
-                            "{} was prepared on {}, after the conference on {}",
-                            p.name.get_ref(),
-                            prepared.get_ref(),
-                            date.get_ref()
-                        ),
-                    );
-                }
+            if let Some(prepared) = &p.prepared
+                && prepared.get_ref() > date.get_ref()
+            {
+                out.add(
+                    at(prepared),
+                    format!(
+                        "{} was prepared on {}, after the conference on {}",
+                        p.name.get_ref(),
+                        prepared.get_ref(),
+                        date.get_ref()
+                    ),
+                );
             }
         }
     }
@@ -79,10 +94,13 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
     let conference = conference.get_ref();
     let start = conference.start.as_ref().map(|t| *t.get_ref());
     let end = conference.end.as_ref().map(|t| *t.get_ref());
-    if let (Some(s), Some(e), Some(end_span)) = (start, end, &conference.end) {
-        if e <= s {
-            out.add(at(end_span), format!("the conference ends at {e}, not after its start at {s}"));
-        }
+    if let (Some(s), Some(e), Some(end_span)) = (start, end, &conference.end)
+        && e <= s
+    {
+        out.add(
+            at(end_span),
+            format!("the conference ends at {e}, not after its start at {s}"),
+        );
     }
     let mut last_rank: Option<(usize, PartKind)> = None;
     let mut previous_end: Option<crate::model::Time> = None;
@@ -92,41 +110,65 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
         let part_start = part.start.as_ref().map(|t| *t.get_ref());
         let part_end = part.end.as_ref().map(|t| *t.get_ref());
         if let Some(rank) = classic_rank(kind) {
-            if let Some((last, last_kind)) = last_rank {
-                if rank <= last {
-                    let message = if rank == last {
-                        format!("the part `{}` is listed twice", kind.as_str())
-                    } else {
-                        format!(
-                            "the part `{}` is listed after `{}`; parts go information, family-time, plan",
-                            kind.as_str(),
-                            last_kind.as_str()
-                        )
-                    };
-                    out.add(at(&part.kind), message);
-                }
+            if let Some((last, last_kind)) = last_rank
+                && rank <= last
+            {
+                let message = if rank == last {
+                    format!("the part `{}` is listed twice", kind.as_str())
+                } else {
+                    format!(
+                        "the part `{}` is listed after `{}`; parts go information, family-time, plan",
+                        kind.as_str(),
+                        last_kind.as_str()
+                    )
+                };
+                out.add(at(&part.kind), message);
             }
             last_rank = Some((rank, kind));
         }
-        if let (Some(s), Some(e), Some(span)) = (part_start, part_end, &part.end) {
-            if e <= s {
-                out.add(at(span), format!("the part `{}` ends at {e}, not after its start at {s}", kind.as_str()));
-            }
+        if let (Some(s), Some(e), Some(span)) = (part_start, part_end, &part.end)
+            && e <= s
+        {
+            out.add(
+                at(span),
+                format!(
+                    "the part `{}` ends at {e}, not after its start at {s}",
+                    kind.as_str()
+                ),
+            );
         }
-        if let (Some(s), Some(cs), Some(span)) = (part_start, start, &part.start) {
-            if s < cs {
-                out.add(at(span), format!("the part `{}` starts at {s}, before the conference starts at {cs}", kind.as_str()));
-            }
+        if let (Some(s), Some(cs), Some(span)) = (part_start, start, &part.start)
+            && s < cs
+        {
+            out.add(
+                at(span),
+                format!(
+                    "the part `{}` starts at {s}, before the conference starts at {cs}",
+                    kind.as_str()
+                ),
+            );
         }
-        if let (Some(e), Some(ce), Some(span)) = (part_end, end, &part.end) {
-            if e > ce {
-                out.add(at(span), format!("the part `{}` ends at {e}, after the conference ends at {ce}", kind.as_str()));
-            }
+        if let (Some(e), Some(ce), Some(span)) = (part_end, end, &part.end)
+            && e > ce
+        {
+            out.add(
+                at(span),
+                format!(
+                    "the part `{}` ends at {e}, after the conference ends at {ce}",
+                    kind.as_str()
+                ),
+            );
         }
-        if let (Some(s), Some(pe), Some(span)) = (part_start, previous_end, &part.start) {
-            if s < pe {
-                out.add(at(span), format!("the part `{}` starts at {s}, before the previous part ends at {pe}", kind.as_str()));
-            }
+        if let (Some(s), Some(pe), Some(span)) = (part_start, previous_end, &part.start)
+            && s < pe
+        {
+            out.add(
+                at(span),
+                format!(
+                    "the part `{}` starts at {s}, before the previous part ends at {pe}",
+                    kind.as_str()
+                ),
+            );
         }
         previous_end = part_end.or(part_start);
     }
@@ -175,7 +217,10 @@ pub fn plan_recorded_after_conference(cx: &Context, out: &mut Findings) {
         return;
     };
     if date < cx.today && cx.case.plan.is_none() && cx.case.closed.is_none() {
-        out.add(span, format!("the conference was on {date} and no plan is recorded"));
+        out.add(
+            span,
+            format!("the conference was on {date} and no plan is recorded"),
+        );
     }
 }
 
@@ -187,7 +232,11 @@ pub fn plan_sent_in_time(cx: &Context, out: &mut Findings) {
     let Some(deadline) = add_days(date, PLAN_SENT_WITHIN_DAYS) else {
         return;
     };
-    let sent = cx.case.plan.as_ref().and_then(|p| p.get_ref().sent.as_ref());
+    let sent = cx
+        .case
+        .plan
+        .as_ref()
+        .and_then(|p| p.get_ref().sent.as_ref());
     match sent {
         Some(sent) if sent.get_ref().0 > deadline => out.add(
             at(sent),
@@ -213,16 +262,22 @@ pub fn followup_on_time(cx: &Context, out: &mut Findings) {
         return;
     };
     if cx.today > due && !cx.case.is_closed() {
-        out.add(span, format!("the follow-up was due on {due} and is not recorded as done"));
+        out.add(
+            span,
+            format!("the follow-up was due on {due} and is not recorded as done"),
+        );
     }
 }
 
 /// K308
 pub fn plan_has_conference_date(cx: &Context, out: &mut Findings) {
-    if let Some(plan) = &cx.case.plan {
-        if cx.case.conference_date().is_none() {
-            out.add(at(plan), "a plan is recorded, but the conference has no date");
-        }
+    if let Some(plan) = &cx.case.plan
+        && cx.case.conference_date().is_none()
+    {
+        out.add(
+            at(plan),
+            "a plan is recorded, but the conference has no date",
+        );
     }
 }
 
@@ -237,7 +292,13 @@ pub fn conference_has_location(cx: &Context, out: &mut Findings) {
     };
     if is_blank(conference.location.as_ref().map(|l| l.get_ref().as_str())) {
         let span = conference.location.as_ref().map_or_else(|| at(date), at);
-        out.add(span, format!("the conference is on {} but has no location", date.get_ref()));
+        out.add(
+            span,
+            format!(
+                "the conference is on {} but has no location",
+                date.get_ref()
+            ),
+        );
     }
 }
 

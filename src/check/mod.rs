@@ -12,13 +12,13 @@ mod safety;
 
 pub use rules::{RULES, Rule, explanation, rule};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Severity, line_column};
-use crate::model::{Case, Spanned};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::model::{Case, Participant, Spanned};
 use crate::repo::{LoadError, Loaded, Settings};
 
 /// What a case rule sees.
@@ -26,6 +26,30 @@ pub struct Context<'a> {
     pub case: &'a Case,
     pub settings: &'a Settings,
     pub today: NaiveDate,
+    /// Participants by id (the first, where ids repeat), so that rules on
+    /// long lists stay linear.
+    by_id: HashMap<&'a str, &'a Participant>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(case: &'a Case, settings: &'a Settings, today: NaiveDate) -> Self {
+        let mut by_id = HashMap::with_capacity(case.participants.len());
+        for p in &case.participants {
+            let p = p.get_ref();
+            by_id.entry(p.id()).or_insert(p);
+        }
+        Context {
+            case,
+            settings,
+            today,
+            by_id,
+        }
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&'a Participant> {
+        self.by_id.get(id).copied()
+    }
 }
 
 /// What a case rule found: places in the file, each with a message and,
@@ -92,20 +116,25 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
     };
     for file in loaded {
         let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
-        let text = file.file.text.as_deref().unwrap_or("");
-        let mut emit = |code: &'static str, span: Option<Range<usize>>, message: String, help: Option<String>| {
-            report
-                .diagnostics
-                .push(diagnostic(code, &file.file.rel, text, span, case_id.clone(), message, help));
+        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+        let mut emit = |code: &'static str,
+                        span: Option<Range<usize>>,
+                        message: String,
+                        help: Option<String>| {
+            report.diagnostics.push(diagnostic(
+                code,
+                &file.file.rel,
+                &lines,
+                span,
+                case_id.clone(),
+                message,
+                help,
+            ));
         };
         match &file.case {
             Ok(case) => {
                 report.cases += 1;
-                let cx = Context {
-                    case,
-                    settings,
-                    today,
-                };
+                let cx = Context::new(case, settings, today);
                 for rule in RULES {
                     let Some(check) = rule.check else { continue };
                     let mut findings = Findings::default();
@@ -128,9 +157,12 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
                 format!("the file is not valid UTF-8 (first bad byte on line {line})"),
                 Some("save the file as UTF-8 in your editor".into()),
             ),
-            Err(LoadError::Syntax { message, span }) => {
-                emit("K001", span.clone(), format!("invalid TOML: {}", message.trim_end()), None)
-            }
+            Err(LoadError::Syntax { message, span }) => emit(
+                "K001",
+                span.clone(),
+                format!("invalid TOML: {}", message.trim_end()),
+                None,
+            ),
             Err(LoadError::Shape { message, span }) => {
                 emit("K002", span.clone(), message.trim_end().to_string(), None)
             }
@@ -153,6 +185,7 @@ fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
     }
     for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
         for (file, span) in &files {
+            let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
             let others: Vec<&str> = files
                 .iter()
                 .filter(|(other, _)| !std::ptr::eq(*other, *file))
@@ -161,7 +194,7 @@ fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
             out.push(diagnostic(
                 "K004",
                 &file.file.rel,
-                file.file.text.as_deref().unwrap_or(""),
+                &lines,
                 Some(span.span()),
                 Some(id.to_string()),
                 format!("case id `{id}` is also used by {}", others.join(", ")),
@@ -174,14 +207,14 @@ fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
 fn diagnostic(
     code: &'static str,
     file: &str,
-    text: &str,
+    lines: &LineIndex,
     span: Option<Range<usize>>,
     case: Option<String>,
     message: String,
     help: Option<String>,
 ) -> Diagnostic {
     let rule = rule(code).expect("every emitted code is in the rule table");
-    let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
+    let (line, column) = span.as_ref().map_or((1, 1), |s| lines.line_column(s.start));
     Diagnostic {
         code: rule.code,
         severity: rule.severity,
@@ -191,7 +224,7 @@ fn diagnostic(
         case,
         message,
         help: help.or_else(|| Some(rule.help.to_string())),
-        span: span.filter(|_| !text.is_empty()),
+        span,
     }
 }
 

@@ -45,12 +45,14 @@ pub fn unique_participant_ids(cx: &Context, out: &mut Findings) {
 /// K102
 pub fn references_resolve(cx: &Context, out: &mut Findings) {
     let case = cx.case;
-    let known: HashSet<&str> = case.participants.iter().map(|p| p.get_ref().id()).collect();
     let mut check = |reference: &Spanned<String>, key: &str| {
-        if !known.contains(reference.get_ref().as_str()) {
+        if cx.participant(reference.get_ref()).is_none() {
             out.add(
                 at(reference),
-                format!("`{key}` names `{}`, who is not a participant of this case", reference.get_ref()),
+                format!(
+                    "`{key}` names `{}`, who is not a participant of this case",
+                    reference.get_ref()
+                ),
             );
         }
     };
@@ -92,13 +94,18 @@ pub fn references_resolve(cx: &Context, out: &mut Findings) {
 pub fn invited_can_be_reached(cx: &Context, out: &mut Findings) {
     for p in &cx.case.participants {
         let p = p.get_ref();
-        if p.is_invited() && !p.has_contact() {
-            if let Some(status) = &p.status {
-                out.add(
-                    at(status),
-                    format!("{} is {} but has no email, phone or address", p.name.get_ref(), status.get_ref().as_str()),
-                );
-            }
+        if p.is_invited()
+            && !p.has_contact()
+            && let Some(status) = &p.status
+        {
+            out.add(
+                at(status),
+                format!(
+                    "{} is {} but has no email, phone or address",
+                    p.name.get_ref(),
+                    status.get_ref().as_str()
+                ),
+            );
         }
     }
 }
@@ -108,7 +115,10 @@ pub fn prepared_in_time(cx: &Context, out: &mut Findings) {
     let Some(date) = cx.case.conference_date() else {
         return;
     };
-    let near = cx.today.checked_add_days(Days::new(7)).is_none_or(|limit| date <= limit);
+    let near = cx
+        .today
+        .checked_add_days(Days::new(7))
+        .is_none_or(|limit| date <= limit);
     if !near {
         return;
     }
@@ -117,7 +127,10 @@ pub fn prepared_in_time(cx: &Context, out: &mut Findings) {
         if !p.declined() && p.prepared.is_none() {
             out.add(
                 at(&p.id),
-                format!("{} has not been prepared, and the conference is on {date}", p.name.get_ref()),
+                format!(
+                    "{} has not been prepared, and the conference is on {date}",
+                    p.name.get_ref()
+                ),
             );
         }
     }
@@ -144,17 +157,17 @@ pub fn coordinator_independent(cx: &Context, out: &mut Findings) {
     }
     for p in &cx.case.participants {
         let p = p.get_ref();
-        if let Some(org) = &p.organisation {
-            if org.get_ref().trim().to_lowercase() == own_key {
-                out.add(
-                    at(org),
-                    format!(
-                        "{} works for `{}`, the coordinator's own organisation",
-                        p.name.get_ref(),
-                        org.get_ref().trim()
-                    ),
-                );
-            }
+        if let Some(org) = &p.organisation
+            && org.get_ref().trim().to_lowercase() == own_key
+        {
+            out.add(
+                at(org),
+                format!(
+                    "{} works for `{}`, the coordinator's own organisation",
+                    p.name.get_ref(),
+                    org.get_ref().trim()
+                ),
+            );
         }
     }
 }
@@ -203,7 +216,11 @@ pub fn question_before_invitation(cx: &Context, out: &mut Findings) {
         if let (true, Some(status)) = (p.is_invited(), &p.status) {
             out.add(
                 at(status),
-                format!("{} is {}, but the request has no question yet", p.name.get_ref(), status.get_ref().as_str()),
+                format!(
+                    "{} is {}, but the request has no question yet",
+                    p.name.get_ref(),
+                    status.get_ref().as_str()
+                ),
             );
         }
     }
@@ -219,7 +236,11 @@ pub fn consent_before_invitation(cx: &Context, out: &mut Findings) {
         if let (true, Some(status)) = (p.is_invited(), &p.status) {
             out.add(
                 at(status),
-                format!("{} is {}, but no consent to the conference is recorded", p.name.get_ref(), status.get_ref().as_str()),
+                format!(
+                    "{} is {}, but no consent to the conference is recorded",
+                    p.name.get_ref(),
+                    status.get_ref().as_str()
+                ),
             );
         }
     }

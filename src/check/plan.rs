@@ -9,10 +9,16 @@ pub fn agreements_complete(cx: &Context, out: &mut Findings) {
     for agreement in &plan.get_ref().agreements {
         let agreement = agreement.get_ref();
         if is_blank(Some(agreement.what.get_ref())) {
-            out.add(at(&agreement.what), "this agreement does not say what is agreed");
+            out.add(
+                at(&agreement.what),
+                "this agreement does not say what is agreed",
+            );
         }
         if agreement.who.get_ref().is_empty() {
-            out.add(at(&agreement.who), "this agreement does not say who does it");
+            out.add(
+                at(&agreement.who),
+                "this agreement does not say who does it",
+            );
         }
     }
 }
@@ -32,14 +38,17 @@ pub fn compulsory_help_accepted(cx: &Context, out: &mut Findings) {
         return;
     };
     let acceptor_id = acceptor.get_ref().as_str();
-    if let Some(p) = case.participant(acceptor_id) {
+    if let Some(p) = cx.participant(acceptor_id) {
         let plan_part = if case.part_kinds().contains(&PartKind::Plan) {
             PartKind::Plan
         } else {
             PartKind::Conversation
         };
         let problem = if p.role() != Role::Professional {
-            Some(format!("is a {} participant, not a professional", p.role().as_str()))
+            Some(format!(
+                "is a {} participant, not a professional",
+                p.role().as_str()
+            ))
         } else if p.declined() {
             Some("has declined".to_string())
         } else if !p.attends(plan_part) {
@@ -65,7 +74,10 @@ pub fn compulsory_help_accepted(cx: &Context, out: &mut Findings) {
             if by.get_ref() != acceptor_id {
                 out.add(
                     at(by),
-                    format!("the plan was accepted by `{}`, not by the acceptor `{acceptor_id}`", by.get_ref()),
+                    format!(
+                        "the plan was accepted by `{}`, not by the acceptor `{acceptor_id}`",
+                        by.get_ref()
+                    ),
                 );
             }
         }
@@ -77,15 +89,22 @@ pub fn agreements_name_attendees(cx: &Context, out: &mut Findings) {
     let Some(plan) = &cx.case.plan else { return };
     for agreement in &plan.get_ref().agreements {
         let agreement = agreement.get_ref();
-        let named = agreement.who.get_ref().iter().chain(agreement.checks.as_ref());
+        let named = agreement
+            .who
+            .get_ref()
+            .iter()
+            .chain(agreement.checks.as_ref());
         for reference in named {
-            if let Some(p) = cx.case.participant(reference.get_ref()) {
-                if p.declined() {
-                    out.add(
-                        at(reference),
-                        format!("this agreement names {}, who declined to take part", p.name.get_ref()),
-                    );
-                }
+            if let Some(p) = cx.participant(reference.get_ref())
+                && p.declined()
+            {
+                out.add(
+                    at(reference),
+                    format!(
+                        "this agreement names {}, who declined to take part",
+                        p.name.get_ref()
+                    ),
+                );
             }
         }
     }
@@ -101,11 +120,14 @@ pub fn learning_plan_complete(cx: &Context, out: &mut Findings) {
         list.as_ref()
             .is_none_or(|items| items.iter().all(|i| i.trim().is_empty()))
     };
-    let missing: Vec<&str> = [("strengths", &plan.get_ref().strengths), ("goals", &plan.get_ref().goals)]
-        .into_iter()
-        .filter(|(_, list)| empty(list))
-        .map(|(key, _)| key)
-        .collect();
+    let missing: Vec<&str> = [
+        ("strengths", &plan.get_ref().strengths),
+        ("goals", &plan.get_ref().goals),
+    ]
+    .into_iter()
+    .filter(|(_, list)| empty(list))
+    .map(|(key, _)| key)
+    .collect();
     if !missing.is_empty() {
         out.add(
             at(plan),
@@ -126,14 +148,19 @@ pub fn plan_has_contingency_and_review(cx: &Context, out: &mut Findings) {
         missing.push("`review` date");
     }
     if !missing.is_empty() {
-        out.add(at(plan), format!("the plan has no {}", missing.join(" and no ")));
+        out.add(
+            at(plan),
+            format!("the plan has no {}", missing.join(" and no ")),
+        );
     }
 }
 
 /// K406
 pub fn refusal_has_reason(cx: &Context, out: &mut Findings) {
     let Some(plan) = &cx.case.plan else { return };
-    let Some(acceptance) = &plan.get_ref().acceptance else { return };
+    let Some(acceptance) = &plan.get_ref().acceptance else {
+        return;
+    };
     let acceptance = acceptance.get_ref();
     if !*acceptance.accepted.get_ref() && is_blank(acceptance.reason.as_deref()) {
         out.add(

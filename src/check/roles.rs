@@ -6,7 +6,10 @@ use super::{Context, Findings, at};
 use crate::model::{PartKind, Role, Variant};
 
 fn has_role(cx: &Context, role: Role) -> bool {
-    cx.case.participants.iter().any(|p| p.get_ref().role() == role)
+    cx.case
+        .participants
+        .iter()
+        .any(|p| p.get_ref().role() == role)
 }
 
 /// K201
@@ -33,13 +36,20 @@ pub fn restorative_sides(cx: &Context, out: &mut Findings) {
     if !missing.is_empty() {
         out.add(
             at(&cx.case.variant),
-            format!("restorative case without a participant with role {}", quoted_or(&missing)),
+            format!(
+                "restorative case without a participant with role {}",
+                quoted_or(&missing)
+            ),
         );
     }
 }
 
 fn quoted_or(items: &[&str]) -> String {
-    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(" or ")
+    items
+        .iter()
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// K203
@@ -66,15 +76,22 @@ pub fn pupil_age(cx: &Context, out: &mut Findings) {
         match &p.born {
             None => out.add(
                 at(&p.id),
-                format!("the pupil {} has no `born` date, so the age cannot be checked", p.name.get_ref()),
+                format!(
+                    "the pupil {} has no `born` date, so the age cannot be checked",
+                    p.name.get_ref()
+                ),
             ),
             Some(born) => {
                 let age = on.years_since(born.get_ref().0);
                 if !age.is_some_and(|age| (4..=19).contains(&age)) {
-                    let shown = age.map_or_else(|| "not yet born".to_string(), |a| format!("{a} years old"));
+                    let shown = age
+                        .map_or_else(|| "not yet born".to_string(), |a| format!("{a} years old"));
                     out.add(
                         at(born),
-                        format!("the pupil {} is {shown} on {on}, outside 4 to 19", p.name.get_ref()),
+                        format!(
+                            "the pupil {} is {shown} on {on}, outside 4 to 19",
+                            p.name.get_ref()
+                        ),
                     );
                 }
             }
@@ -93,7 +110,11 @@ pub fn family_time_without_professionals(cx: &Context, out: &mut Findings) {
             let span = p.parts.as_ref().map_or_else(|| at(&p.role), at);
             out.add(
                 span,
-                format!("{} ({}) attends family time, which is for the circle alone", p.name.get_ref(), p.role().as_str()),
+                format!(
+                    "{} ({}) attends family time, which is for the circle alone",
+                    p.name.get_ref(),
+                    p.role().as_str()
+                ),
             );
         }
     }
@@ -117,29 +138,46 @@ pub fn pupil_invites(cx: &Context, out: &mut Findings) {
         if matches!(p.role(), Role::Central | Role::School) {
             continue;
         }
-        if let Some(by) = &p.invited_by {
-            if !pupils.contains(by.get_ref().as_str()) {
-                out.add(
-                    at(by),
-                    format!("{} was invited by `{}`, not by the pupil", p.name.get_ref(), by.get_ref()),
-                );
-            }
+        if let Some(by) = &p.invited_by
+            && !pupils.contains(by.get_ref().as_str())
+        {
+            out.add(
+                at(by),
+                format!(
+                    "{} was invited by `{}`, not by the pupil",
+                    p.name.get_ref(),
+                    by.get_ref()
+                ),
+            );
         }
     }
 }
 
 /// K211
 pub fn circle_is_wide(cx: &Context, out: &mut Findings) {
-    let Some(date) = cx.case.conference.as_ref().and_then(|c| c.get_ref().date.as_ref()) else {
+    let Some(date) = cx
+        .case
+        .conference
+        .as_ref()
+        .and_then(|c| c.get_ref().date.as_ref())
+    else {
         return;
     };
-    let circle = cx.case.attendees().filter(|p| !p.role().is_professional()).count();
+    let circle = cx
+        .case
+        .attendees()
+        .filter(|p| !p.role().is_professional())
+        .count();
     if circle < 3 {
         out.add(
             at(date),
             format!(
                 "the conference is planned with {} from the circle; at least 3 are expected",
-                if circle == 1 { "1 person".to_string() } else { format!("{circle} people") }
+                if circle == 1 {
+                    "1 person".to_string()
+                } else {
+                    format!("{circle} people")
+                }
             ),
         );
     }

@@ -19,11 +19,17 @@ pub fn avoid_pairs_arranged(cx: &Context, out: &mut Findings) {
     let mut reported = BTreeSet::new();
     for p in case.attendees() {
         for avoided in &p.avoid {
-            let Some(other) = case.participant(avoided.get_ref()) else { continue };
+            let Some(other) = cx.participant(avoided.get_ref()) else {
+                continue;
+            };
             if other.id() == p.id() || other.declined() {
                 continue;
             }
-            let pair = if p.id() < other.id() { (p.id(), other.id()) } else { (other.id(), p.id()) };
+            let pair = if p.id() < other.id() {
+                (p.id(), other.id())
+            } else {
+                (other.id(), p.id())
+            };
             if !reported.insert(pair) {
                 continue;
             }
@@ -52,7 +58,10 @@ pub fn no_self_avoidance(cx: &Context, out: &mut Findings) {
     for p in &cx.case.participants {
         let p = p.get_ref();
         for avoided in p.avoid.iter().filter(|a| a.get_ref() == p.id()) {
-            out.add(at(avoided), format!("{} lists itself in `avoid`", p.name.get_ref()));
+            out.add(
+                at(avoided),
+                format!("{} lists itself in `avoid`", p.name.get_ref()),
+            );
         }
     }
 }

@@ -42,7 +42,10 @@ this repository. A new language is a new folder (`templates/de/...`).
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     if dir.join(SETTINGS_FILE).exists() {
-        bail!("{} already holds a kring.toml; not changing it", dir.display());
+        bail!(
+            "{} already holds a kring.toml; not changing it",
+            dir.display()
+        );
     }
     create_new_atomic(&dir.join(SETTINGS_FILE), SETTINGS.as_bytes())?;
     std::fs::create_dir_all(dir.join("cases"))?;
@@ -74,7 +77,10 @@ fn ignore_output(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(e.into()),
     };
-    if existing.lines().any(|l| matches!(l.trim(), "out/" | "/out/" | "out" | "/out")) {
+    if existing
+        .lines()
+        .any(|l| matches!(l.trim(), "out/" | "/out/" | "out" | "/out"))
+    {
         return Ok(());
     }
     let mut text = existing;

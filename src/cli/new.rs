@@ -50,7 +50,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let today = ui.today(&repo);
     let text = skeleton(&args.id, variant, args.title.as_deref(), today);
     create_new_atomic(&path, text.as_bytes())?;
-    let shown = repo.relative(&path).unwrap_or_else(|| path.display().to_string());
-    ui.note(&format!("created {shown}; fill it in, then run `kring check`"));
+    let shown = repo
+        .relative(&path)
+        .unwrap_or_else(|| path.display().to_string());
+    ui.note(&format!(
+        "created {shown}; fill it in, then run `kring check`"
+    ));
     Ok(Outcome::Clean)
 }

@@ -48,14 +48,20 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                     id: case.id().to_string(),
                     variant: case.variant(),
                     phase,
-                    next: checklist::tasks(case).iter().find(|t| !t.done).map(|t| t.key),
+                    next: checklist::tasks(case)
+                        .iter()
+                        .find(|t| !t.done)
+                        .map(|t| t.key),
                     due: checklist::due(case, phase, repo.settings.followup_days),
                     file: file.file.rel.clone(),
                 });
             }
             Err(_) => {
                 unreadable += 1;
-                eprintln!("warning: {} cannot be read; run `kring check` to see why", file.file.rel);
+                eprintln!(
+                    "warning: {} cannot be read; run `kring check` to see why",
+                    file.file.rel
+                );
             }
         }
     }

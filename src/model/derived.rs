@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Case, Date, Participant, PartKind, Role, Status, Variant};
+use super::{Case, Date, PartKind, Participant, Role, Status, Variant};
 
 /// The parts a professional or school participant attends by default.
 pub const ROLE_PROFESSIONAL_PARTS: [PartKind; 2] = [PartKind::Information, PartKind::Plan];
@@ -46,7 +46,9 @@ impl Variant {
 
 impl Participant {
     pub fn status(&self) -> Status {
-        self.status.as_ref().map_or(Status::Proposed, |s| *s.get_ref())
+        self.status
+            .as_ref()
+            .map_or(Status::Proposed, |s| *s.get_ref())
     }
 
     pub fn id(&self) -> &str {
@@ -217,9 +219,8 @@ mod tests {
     use super::*;
 
     fn case(extra: &str) -> Case {
-        let src = format!(
-            "id = \"c\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n{extra}"
-        );
+        let src =
+            format!("id = \"c\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n{extra}");
         toml::from_str(&src).expect("test case parses")
     }
 
@@ -231,7 +232,8 @@ mod tests {
     fn phases_follow_the_dates() {
         let today = day("2026-10-01");
         assert_eq!(case("").phase(today), Phase::Request);
-        let coordinator = "[coordinator]\nname = \"F\"\nassigned = 2026-09-02\nindependent = true\n";
+        let coordinator =
+            "[coordinator]\nname = \"F\"\nassigned = 2026-09-02\nindependent = true\n";
         assert_eq!(case(coordinator).phase(today), Phase::Preparation);
         let scheduled = format!("{coordinator}[conference]\ndate = 2026-10-01\n");
         assert_eq!(case(&scheduled).phase(today), Phase::Scheduled);
@@ -240,7 +242,10 @@ mod tests {
         assert_eq!(case(&sent).phase(day("2026-10-05")), Phase::FollowUp);
         let done = format!("{sent}[followup]\ndone = 2026-10-29\n");
         assert_eq!(case(&done).phase(day("2026-10-30")), Phase::Closed);
-        assert_eq!(case("[closed]\nreason = \"withdrawn\"\n").phase(today), Phase::Closed);
+        assert_eq!(
+            case("[closed]\nreason = \"withdrawn\"\n").phase(today),
+            Phase::Closed
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub enum LoadError {
     Io(std::io::Error),
     TooLarge(u64),
     /// Not UTF-8; the offset of the first bad byte and its line (1-based).
-    NotUtf8 { line: usize },
+    NotUtf8 {
+        line: usize,
+    },
     /// Not valid TOML (K001).
     Syntax {
         message: String,

@@ -3,7 +3,9 @@
 mod load;
 mod settings;
 
-pub use load::{LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, parse_case, parse_case_bytes};
+pub use load::{
+    LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, parse_case, parse_case_bytes,
+};
 pub use settings::Settings;
 
 use std::path::{Path, PathBuf};
@@ -55,9 +57,7 @@ impl Repo {
     /// `kring.toml`. Without one, the root is the current folder when `start`
     /// lies inside it, else `start` itself (its folder, for a file).
     pub fn discover(start: &Path) -> Result<Repo, RepoError> {
-        let start = start
-            .canonicalize()
-            .map_err(|e| RepoError::io(start, e))?;
+        let start = start.canonicalize().map_err(|e| RepoError::io(start, e))?;
         let folder = if start.is_dir() {
             start.clone()
         } else {
@@ -72,7 +72,11 @@ impl Repo {
         let cwd = std::env::current_dir()
             .and_then(|d| d.canonicalize())
             .map_err(|e| RepoError::io(Path::new("."), e))?;
-        let root = if folder.starts_with(&cwd) { cwd } else { folder };
+        let root = if folder.starts_with(&cwd) {
+            cwd
+        } else {
+            folder
+        };
         Ok(Repo {
             root,
             settings: Settings::default(),
