@@ -1,0 +1,287 @@
+//! The commands as a coordinator uses them: init, new, check, status, explain.
+
+mod support;
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use support::{TODAY, demo_dir, kring};
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const WARNING_ONLY: &str = r#"id = "2026-050-visser"
+variant = "community"
+[request]
+received = 2026-09-01
+question = "Hoe maken we het plein weer van iedereen?"
+consent = 2026-09-02
+[[participant]]
+id = "bewoner"
+name = "Jürgen Visser"
+role = "resident"
+status = "invited"
+"#;
+
+fn json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
+    })
+}
+
+#[test]
+fn init_creates_a_repository_and_refuses_to_do_it_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("regio");
+    kring()
+        .arg("init")
+        .arg(&root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("git init"));
+    for file in ["kring.toml", "cases/.gitkeep", "templates/README.md", ".gitignore"] {
+        assert!(root.join(file).is_file(), "{file}");
+    }
+    let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(gitignore.lines().any(|l| l == "out/"), "{gitignore}");
+    let settings = std::fs::read_to_string(root.join("kring.toml")).unwrap();
+    kring()
+        .arg("init")
+        .arg(&root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already holds a kring.toml"));
+    assert_eq!(std::fs::read_to_string(root.join("kring.toml")).unwrap(), settings);
+    kring().arg("check").arg(&root).assert().success();
+}
+
+#[test]
+fn new_writes_a_skeleton_that_checks_without_errors_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    kring().arg("init").arg(root).assert().success();
+    for (id, variant) in [
+        ("2026-001-sam", "learning"),
+        ("2026-002-jansen", "family"),
+        ("2026-003-plein", "community"),
+        ("2026-004-fiets", "restorative"),
+    ] {
+        kring()
+            .current_dir(root)
+            .args(["new", id, "--variant", variant, "--today", TODAY])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!("cases/{id}.toml")));
+        let text = std::fs::read_to_string(root.join(format!("cases/{id}.toml"))).unwrap();
+        assert!(text.contains(&format!("variant = \"{variant}\"")));
+        assert!(text.contains("# [plan]"), "teaches the plan table");
+    }
+    let output = kring()
+        .current_dir(root)
+        .args(["check", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    let report = json(&output);
+    assert_eq!(report["errors"], 0, "{report:#}");
+    assert_eq!(report["cases"], 4);
+    assert_eq!(output.status.code(), Some(0));
+
+    let path = root.join("cases/2026-001-sam.toml");
+    std::fs::write(&path, "# edited by hand\n").unwrap();
+    kring()
+        .current_dir(root)
+        .args(["new", "2026-001-sam", "--variant", "family"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# edited by hand\n");
+}
+
+#[test]
+fn new_refuses_invalid_and_taken_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(root, "cases/2026/oud.toml", WARNING_ONLY);
+    kring()
+        .current_dir(root)
+        .args(["new", "Sam_1", "--variant", "family"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a valid case id"));
+    kring()
+        .current_dir(root.join("cases/2026"))
+        .args(["new", "2026-050-visser", "--variant", "family"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already used by cases/2026/oud.toml"));
+    kring()
+        .current_dir(root)
+        .args(["new", "x", "--variant", "picnic"])
+        .assert()
+        .code(2);
+    assert!(!root.join("cases/x.toml").exists());
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    kring()
+        .args(["explain", "K205"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("## K205: a professional attends family time"))
+        .stdout(predicate::str::contains("**Fix.**"))
+        .stdout(predicate::str::contains("## K206").not());
+    kring().args(["explain", "k502"]).assert().success();
+    kring()
+        .args(["explain", "K999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule `K999`"));
+    let list = kring().args(["explain", "--list"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 37);
+}
+
+#[test]
+fn warnings_pass_unless_denied_and_quiet_hides_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(root, "cases/visser.toml", WARNING_ONLY);
+    kring()
+        .args(["check", "--today", TODAY])
+        .arg(root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[K206]"))
+        .stderr(predicate::str::contains("--> cases/visser.toml:11:10"))
+        .stderr(predicate::str::contains("0 errors, 1 warning"));
+    kring()
+        .args(["check", "--deny-warnings", "--today", TODAY])
+        .arg(root)
+        .assert()
+        .code(1);
+    kring()
+        .args(["check", "--quiet", "--today", TODAY])
+        .arg(root)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(root, "cases/visser.toml", WARNING_ONLY);
+    let plain = kring().args(["check", "--today", TODAY]).arg(root).output().unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains('\x1b'));
+    let coloured = kring()
+        .args(["check", "--color", "always", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stderr).contains("\x1b["));
+}
+
+#[test]
+fn the_repository_is_found_from_a_subfolder_and_paths_narrow_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "cases = \"dossiers\"\n");
+    write(root, "dossiers/2025/oud.toml", "id = \"oud\"\n");
+    write(root, "dossiers/2026/nieuw.toml", "id = \"nieuw\"\nvariant = \"family\"\n[request\n");
+    write(root, "dossiers/.verborgen/x.toml", "kapot");
+    write(root, "dossiers/2026/notities.txt", "geen toml");
+    let output = kring()
+        .current_dir(root.join("dossiers/2026"))
+        .args(["check", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    let report = json(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(report["files"], 2, "hidden folders and other files are skipped");
+    let found: Vec<(&str, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("dossiers/2025/oud.toml", "K002"), ("dossiers/2026/nieuw.toml", "K001")]);
+    assert_eq!(report["diagnostics"][0]["case"], "oud");
+    assert_eq!(report["diagnostics"][1]["case"], serde_json::Value::Null);
+
+    let output = kring()
+        .current_dir(root)
+        .args(["check", "--format", "json", "dossiers/2025"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&output)["files"], 1);
+}
+
+#[test]
+fn a_bad_settings_file_or_a_missing_path_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "taal = \"nl\"\n");
+    kring()
+        .arg("check")
+        .arg(root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kring.toml").and(predicate::str::contains("taal")));
+    kring().args(["check", "/nonexistent/kring"]).assert().code(2);
+    kring().args(["check", "--bogus"]).assert().code(2);
+    kring().args(["check", "--today", "12-10-2026"]).assert().code(2);
+}
+
+#[test]
+fn today_comes_from_the_flag_or_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(
+        root,
+        "cases/c.toml",
+        "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n\
+         [coordinator]\nname = \"Anaïs\"\nassigned = 2026-09-02\nindependent = true\n\
+         [conference]\ndate = 2026-10-12\n",
+    );
+    let phase = |today: Option<&str>, env: Option<&str>| {
+        let mut cmd = kring();
+        cmd.args(["status", "--format", "json"]).arg(root);
+        if let Some(t) = today {
+            cmd.args(["--today", t]);
+        }
+        if let Some(e) = env {
+            cmd.env("KRING_TODAY", e);
+        }
+        json(&cmd.output().unwrap())[0]["phase"].as_str().unwrap().to_string()
+    };
+    assert_eq!(phase(Some("2026-10-01"), None), "scheduled");
+    assert_eq!(phase(None, Some("2026-10-13")), "plan");
+    assert_eq!(phase(Some("2026-10-01"), Some("2026-10-13")), "scheduled", "the flag wins");
+}
+
+#[test]
+fn demo_checks_clean() {
+    kring()
+        .args(["check"])
+        .arg(demo_dir())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let output = kring()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    let report = json(&output);
+    assert_eq!(report["diagnostics"], serde_json::json!([]), "{report:#}");
+    assert_eq!(report["cases"], 5);
+}
