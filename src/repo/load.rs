@@ -164,6 +164,10 @@ fn in_toml_words(message: &str) -> String {
         .replace("unknown field", "unknown key")
         .replace("missing field", "missing key")
         .replace("unknown variant", "unknown value")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date like 2026-10-12 or a time like 15:00:00, without quotes",
+        )
 }
 
 #[cfg(test)]
