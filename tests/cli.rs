@@ -27,9 +27,8 @@ status = "invited"
 "#;
 
 fn json(output: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stdout))
-    })
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
 }
 
 #[test]
@@ -42,7 +41,12 @@ fn init_creates_a_repository_and_refuses_to_do_it_twice() {
         .assert()
         .success()
         .stderr(predicate::str::contains("git init"));
-    for file in ["kring.toml", "cases/.gitkeep", "templates/README.md", ".gitignore"] {
+    for file in [
+        "kring.toml",
+        "cases/.gitkeep",
+        "templates/README.md",
+        ".gitignore",
+    ] {
         assert!(root.join(file).is_file(), "{file}");
     }
     let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
@@ -54,7 +58,10 @@ fn init_creates_a_repository_and_refuses_to_do_it_twice() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already holds a kring.toml"));
-    assert_eq!(std::fs::read_to_string(root.join("kring.toml")).unwrap(), settings);
+    assert_eq!(
+        std::fs::read_to_string(root.join("kring.toml")).unwrap(),
+        settings
+    );
     kring().arg("check").arg(&root).assert().success();
 }
 
@@ -97,7 +104,10 @@ fn new_writes_a_skeleton_that_checks_without_errors_and_never_overwrites() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# edited by hand\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# edited by hand\n"
+    );
 }
 
 #[test]
@@ -117,7 +127,9 @@ fn new_refuses_invalid_and_taken_ids() {
         .args(["new", "2026-050-visser", "--variant", "family"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("already used by cases/2026/oud.toml"));
+        .stderr(predicate::str::contains(
+            "already used by cases/2026/oud.toml",
+        ));
     kring()
         .current_dir(root)
         .args(["new", "x", "--variant", "picnic"])
@@ -132,7 +144,9 @@ fn explain_prints_the_rule_documentation() {
         .args(["explain", "K205"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("## K205: a professional attends family time"))
+        .stdout(predicate::str::starts_with(
+            "## K205: a professional attends family time",
+        ))
         .stdout(predicate::str::contains("**Fix.**"))
         .stdout(predicate::str::contains("## K206").not());
     kring().args(["explain", "k502"]).assert().success();
@@ -178,7 +192,11 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let root = dir.path();
     write(root, "kring.toml", "");
     write(root, "cases/visser.toml", WARNING_ONLY);
-    let plain = kring().args(["check", "--today", TODAY]).arg(root).output().unwrap();
+    let plain = kring()
+        .args(["check", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
     assert!(!String::from_utf8_lossy(&plain.stderr).contains('\x1b'));
     let coloured = kring()
         .args(["check", "--color", "always", "--today", TODAY])
@@ -194,7 +212,11 @@ fn the_repository_is_found_from_a_subfolder_and_paths_narrow_the_check() {
     let root = dir.path();
     write(root, "kring.toml", "cases = \"dossiers\"\n");
     write(root, "dossiers/2025/oud.toml", "id = \"oud\"\n");
-    write(root, "dossiers/2026/nieuw.toml", "id = \"nieuw\"\nvariant = \"family\"\n[request\n");
+    write(
+        root,
+        "dossiers/2026/nieuw.toml",
+        "id = \"nieuw\"\nvariant = \"family\"\n[request\n",
+    );
     write(root, "dossiers/.verborgen/x.toml", "kapot");
     write(root, "dossiers/2026/notities.txt", "geen toml");
     let output = kring()
@@ -204,14 +226,23 @@ fn the_repository_is_found_from_a_subfolder_and_paths_narrow_the_check() {
         .unwrap();
     let report = json(&output);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(report["files"], 2, "hidden folders and other files are skipped");
+    assert_eq!(
+        report["files"], 2,
+        "hidden folders and other files are skipped"
+    );
     let found: Vec<(&str, &str)> = report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| (d["file"].as_str().unwrap(), d["code"].as_str().unwrap()))
         .collect();
-    assert_eq!(found, [("dossiers/2025/oud.toml", "K002"), ("dossiers/2026/nieuw.toml", "K001")]);
+    assert_eq!(
+        found,
+        [
+            ("dossiers/2025/oud.toml", "K002"),
+            ("dossiers/2026/nieuw.toml", "K001")
+        ]
+    );
     assert_eq!(report["diagnostics"][0]["case"], "oud");
     assert_eq!(report["diagnostics"][1]["case"], serde_json::Value::Null);
 
@@ -234,9 +265,15 @@ fn a_bad_settings_file_or_a_missing_path_is_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("kring.toml").and(predicate::str::contains("taal")));
-    kring().args(["check", "/nonexistent/kring"]).assert().code(2);
+    kring()
+        .args(["check", "/nonexistent/kring"])
+        .assert()
+        .code(2);
     kring().args(["check", "--bogus"]).assert().code(2);
-    kring().args(["check", "--today", "12-10-2026"]).assert().code(2);
+    kring()
+        .args(["check", "--today", "12-10-2026"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -260,11 +297,18 @@ fn today_comes_from_the_flag_or_the_environment() {
         if let Some(e) = env {
             cmd.env("KRING_TODAY", e);
         }
-        json(&cmd.output().unwrap())[0]["phase"].as_str().unwrap().to_string()
+        json(&cmd.output().unwrap())[0]["phase"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     assert_eq!(phase(Some("2026-10-01"), None), "scheduled");
     assert_eq!(phase(None, Some("2026-10-13")), "plan");
-    assert_eq!(phase(Some("2026-10-01"), Some("2026-10-13")), "scheduled", "the flag wins");
+    assert_eq!(
+        phase(Some("2026-10-01"), Some("2026-10-13")),
+        "scheduled",
+        "the flag wins"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::Days;
 
 use super::{Context, Findings, at};
-use crate::model::{Spanned, is_blank, is_valid_id};
+use crate::model::{Participant, Spanned, Status, is_blank, is_valid_id};
 
 /// K003
 pub fn ids_match_pattern(cx: &Context, out: &mut Findings) {
@@ -90,23 +90,30 @@ pub fn references_resolve(cx: &Context, out: &mut Findings) {
     }
 }
 
+/// Participants who were invited or confirmed, with their `status` value.
+fn invited<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a Participant, &'a Spanned<Status>)> {
+    cx.case.participants.iter().filter_map(|p| {
+        let p = p.get_ref();
+        let status = p.status.as_ref()?;
+        p.is_invited().then_some((p, status))
+    })
+}
+
+/// "Sam de Vries is invited"
+fn is_invited_text(p: &Participant, status: &Spanned<Status>) -> String {
+    format!("{} is {}", p.name.get_ref(), status.get_ref().as_str())
+}
+
 /// K206
 pub fn invited_can_be_reached(cx: &Context, out: &mut Findings) {
-    for p in &cx.case.participants {
-        let p = p.get_ref();
-        if p.is_invited()
-            && !p.has_contact()
-            && let Some(status) = &p.status
-        {
-            out.add(
-                at(status),
-                format!(
-                    "{} is {} but has no email, phone or address",
-                    p.name.get_ref(),
-                    status.get_ref().as_str()
-                ),
-            );
-        }
+    for (p, status) in invited(cx).filter(|(p, _)| !p.has_contact()) {
+        out.add(
+            at(status),
+            format!(
+                "{} but has no email, phone or address",
+                is_invited_text(p, status)
+            ),
+        );
     }
 }
 
@@ -207,22 +214,18 @@ pub fn languages_covered(cx: &Context, out: &mut Findings) {
 
 /// K304
 pub fn question_before_invitation(cx: &Context, out: &mut Findings) {
-    let request = cx.case.request.get_ref();
-    if !is_blank(request.question.as_ref().map(|q| q.get_ref().as_str())) {
+    let question = cx.case.request.get_ref().question.as_ref();
+    if !is_blank(question.map(|q| q.get_ref().as_str())) {
         return;
     }
-    for p in &cx.case.participants {
-        let p = p.get_ref();
-        if let (true, Some(status)) = (p.is_invited(), &p.status) {
-            out.add(
-                at(status),
-                format!(
-                    "{} is {}, but the request has no question yet",
-                    p.name.get_ref(),
-                    status.get_ref().as_str()
-                ),
-            );
-        }
+    for (p, status) in invited(cx) {
+        out.add(
+            at(status),
+            format!(
+                "{}, but the request has no question yet",
+                is_invited_text(p, status)
+            ),
+        );
     }
 }
 
@@ -231,17 +234,13 @@ pub fn consent_before_invitation(cx: &Context, out: &mut Findings) {
     if cx.case.request.get_ref().consent.is_some() {
         return;
     }
-    for p in &cx.case.participants {
-        let p = p.get_ref();
-        if let (true, Some(status)) = (p.is_invited(), &p.status) {
-            out.add(
-                at(status),
-                format!(
-                    "{} is {}, but no consent to the conference is recorded",
-                    p.name.get_ref(),
-                    status.get_ref().as_str()
-                ),
-            );
-        }
+    for (p, status) in invited(cx) {
+        out.add(
+            at(status),
+            format!(
+                "{}, but no consent to the conference is recorded",
+                is_invited_text(p, status)
+            ),
+        );
     }
 }
