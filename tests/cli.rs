@@ -314,7 +314,7 @@ fn today_comes_from_the_flag_or_the_environment() {
 #[test]
 fn demo_checks_clean() {
     kring()
-        .args(["check"])
+        .args(["check", "--today", TODAY])
         .arg(demo_dir())
         .assert()
         .success()
@@ -328,4 +328,79 @@ fn demo_checks_clean() {
     let report = json(&output);
     assert_eq!(report["diagnostics"], serde_json::json!([]), "{report:#}");
     assert_eq!(report["cases"], 5);
+}
+
+#[test]
+fn demo_status_shows_each_phase_sorted_by_due_date() {
+    let output = kring()
+        .args(["status", "--format", "json", "--today", TODAY])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let rows = json(&output);
+    let got: Vec<(&str, &str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["phase"].as_str().unwrap(),
+                r["due"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-038-yildiz", "scheduled", "2027-02-10"),
+            ("2026-041-smit", "scheduled", "2027-03-09"),
+            ("2026-031-bakker", "closed", "-"),
+            ("2026-044-wilgenhof", "preparation", "-"),
+            ("2026-047-de-groot", "request", "-"),
+        ]
+    );
+    for row in rows.as_array().unwrap() {
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["due", "file", "id", "next", "phase", "variant"],
+            "exactly these keys"
+        );
+    }
+    assert_eq!(
+        rows[2]["next"],
+        serde_json::Value::Null,
+        "a closed case with every task done"
+    );
+    assert_eq!(rows[0]["file"], "cases/2026/2026-038-yildiz.toml");
+
+    // Later, the same cases move on.
+    let later = kring()
+        .args(["status", "--format", "json", "--today", "2027-02-12"])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    let later = json(&later);
+    assert_eq!(later[0]["id"], "2026-038-yildiz");
+    assert_eq!(later[0]["phase"], "plan");
+    assert_eq!(later[0]["due"], "2027-02-12");
+
+    let table = kring()
+        .args(["status", "--today", TODAY])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.starts_with("ID "), "{table}");
+    assert!(
+        table.contains("2026-041-smit       restorative  scheduled"),
+        "{table}"
+    );
 }
