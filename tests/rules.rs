@@ -1,0 +1,161 @@
+//! Every K-code has a fixture that triggers it, and this test sees it there.
+//!
+//! A fixture is a small case repository in `tests/fixtures/rules/<CODE>/`.
+//! Each line where a diagnostic must point carries a comment
+//! `# expect: K205` (several codes: `# expect: K205 K501`). The test runs
+//! `kring check --format json` on the fixture and asserts that the
+//! diagnostics are exactly the expected ones: code, file and line.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use support::{TODAY, fixture_dir, kring};
+
+/// (file relative to the fixture, line, code)
+type Expectation = (String, usize, String);
+
+fn expectations(root: &Path) -> BTreeSet<Expectation> {
+    let mut expected = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(root.join("cases")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(entry.path()).unwrap();
+        for (index, line) in String::from_utf8_lossy(&bytes).lines().enumerate() {
+            if let Some((_, codes)) = line.split_once("# expect:") {
+                for code in codes.split_whitespace() {
+                    expected.insert((rel.clone(), index + 1, code.to_string()));
+                }
+            }
+        }
+    }
+    expected
+}
+
+fn check_fixture(code: &str) {
+    let root = fixture_dir("rules").join(code);
+    let expected = expectations(&root);
+    assert!(
+        expected.iter().any(|(_, _, c)| c == code),
+        "fixture {code} expects no {code}"
+    );
+    let output = kring()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{code}: no JSON on stdout ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let actual: BTreeSet<Expectation> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap() as usize,
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actual, expected,
+        "{code}: diagnostics differ from the `# expect:` comments\n{json:#}"
+    );
+
+    let rule = kring::check::rule(code).unwrap();
+    for d in diagnostics.iter().filter(|d| d["code"] == code) {
+        assert_eq!(d["severity"], rule.severity.as_str(), "{code}: severity");
+        assert!(d["column"].as_u64().unwrap() >= 1, "{code}: column");
+    }
+    let has_error = diagnostics.iter().any(|d| d["severity"] == "error");
+    let expected_exit = if has_error { 1 } else { 0 };
+    assert_eq!(
+        output.status.code(),
+        Some(expected_exit),
+        "{code}: exit code"
+    );
+    assert_eq!(
+        json["errors"].as_u64().unwrap() as usize,
+        diagnostics
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .count()
+    );
+}
+
+macro_rules! fixtures {
+    ($($name:ident => $code:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check_fixture($code);
+            }
+        )*
+
+        /// Every rule in the table has a fixture listed above.
+        #[test]
+        fn every_rule_has_a_fixture() {
+            let listed: BTreeSet<&str> = [$($code),*].into_iter().collect();
+            let mut missing: Vec<&str> = kring::check::RULES
+                .iter()
+                .map(|r| r.code)
+                .filter(|c| !listed.contains(c))
+                .collect();
+            // K005's files are made by tests/bad_input.rs (a 1 MiB file is not committed).
+            missing.retain(|c| *c != "K005");
+            assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
+        }
+    };
+}
+
+fixtures! {
+    k001_invalid_toml => "K001",
+    k002_wrong_shape => "K002",
+    k003_invalid_id => "K003",
+    k004_duplicate_case_id => "K004",
+    k101_duplicate_participant_id => "K101",
+    k102_dangling_reference => "K102",
+    k201_no_central => "K201",
+    k202_restorative_sides => "K202",
+    k203_no_school => "K203",
+    k204_pupil_age => "K204",
+    k205_professional_in_family_time => "K205",
+    k206_unreachable => "K206",
+    k207_not_prepared => "K207",
+    k208_not_independent => "K208",
+    k209_language_not_covered => "K209",
+    k210_invited_by_other_than_pupil => "K210",
+    k211_narrow_circle => "K211",
+    k301_dates_out_of_order => "K301",
+    k302_times_inconsistent => "K302",
+    k303_learning_too_long => "K303",
+    k304_invited_without_question => "K304",
+    k305_no_plan_after_conference => "K305",
+    k306_plan_sent_late => "K306",
+    k307_followup_overdue => "K307",
+    k308_plan_without_date => "K308",
+    k309_no_location => "K309",
+    k310_invited_without_consent => "K310",
+    k311_retention => "K311",
+    k401_incomplete_agreement => "K401",
+    k402_compulsory_acceptance => "K402",
+    k403_agreement_names_declined => "K403",
+    k404_learning_plan => "K404",
+    k405_contingency_and_review => "K405",
+    k406_refusal_without_reason => "K406",
+    k501_avoid_pair => "K501",
+    k502_avoids_itself => "K502",
+}
