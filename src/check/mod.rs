@@ -232,3 +232,59 @@ fn diagnostic(
 fn at<T>(value: &Spanned<T>) -> Range<usize> {
     value.span()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::parse_case;
+
+    const BASE: &str = "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n";
+
+    /// (code, line) of every diagnostic for one case text.
+    fn found(extra: &str) -> Vec<(&'static str, usize)> {
+        let loaded = parse_case("cases/c.toml", &format!("{BASE}{extra}"));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        check(&[loaded], &Settings::default(), today)
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_is_compared_with_the_nearest_present_date_before_it() {
+        let coordinator =
+            "[coordinator]\nname = \"F\"\nassigned = 2026-08-01\nindependent = true\n";
+        // assigned < received: one K301 at `assigned` (line 7), nothing for the absent dates.
+        assert_eq!(found(coordinator), [("K301", 7)]);
+        let closed = "[closed]\ndate = 2026-08-15\nreason = \"withdrawn\"\n";
+        assert_eq!(found(closed), [("K301", 6)]);
+    }
+
+    #[test]
+    fn overlapping_and_misordered_parts() {
+        let parts = concat!(
+            "[conference]\nstart = 15:00:00\nend = 17:00:00\n",
+            "[[conference.part]]\nkind = \"family-time\"\nstart = 15:00:00\nend = 16:00:00\n",
+            "[[conference.part]]\nkind = \"information\"\nstart = 15:30:00\nend = 17:30:00\n",
+        );
+        let mut got = found(parts);
+        got.sort();
+        // information after family-time (kind, line 13), starts before the
+        // previous part ends (line 14), ends after the conference (line 15).
+        assert_eq!(got, [("K302", 13), ("K302", 14), ("K302", 15)]);
+    }
+
+    #[test]
+    fn declined_people_do_not_meet_anyone() {
+        let people = concat!(
+            "[[participant]]\nid = \"a\"\nname = \"A\"\nrole = \"resident\"\navoid = [\"b\"]\n",
+            "[[participant]]\nid = \"b\"\nname = \"B\"\nrole = \"resident\"\nstatus = \"declined\"\n",
+        );
+        assert_eq!(found(people), []);
+        assert_eq!(
+            found(&people.replace("status = \"declined\"\n", "")),
+            [("K501", 9)]
+        );
+    }
+}
