@@ -31,7 +31,7 @@ fn seeds() -> Vec<Vec<u8>> {
             }
         }
     }
-    assert!(seeds.len() > 4, "seeds found: {}", seeds.len());
+    assert!(seeds.len() > 40, "seeds found: {}", seeds.len());
     seeds
 }
 
