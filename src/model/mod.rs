@@ -225,6 +225,12 @@ pub enum ClosingReason {
 
 /// Whether `id` is a valid case or participant identifier:
 /// `^[a-z0-9][a-z0-9-]{0,62}$`.
+///
+/// ```
+/// use kring::model::is_valid_id;
+/// assert!(is_valid_id("2026-014-sam"));
+/// assert!(!is_valid_id("Sam de Vries"));
+/// ```
 pub fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();
     let alnum = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
