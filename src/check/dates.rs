@@ -195,7 +195,7 @@ pub fn learning_within_two_hours(cx: &Context, out: &mut Findings) {
             out.add(
                 at(end),
                 format!(
-                    "the conference lasts {}:{:02} hours ({} to {}); a learning conference takes at most 2",
+                    "the conference lasts {} h {:02} min ({} to {}); a learning conference takes at most 2 hours",
                     length.num_hours(),
                     length.num_minutes() % 60,
                     start.get_ref(),

@@ -60,7 +60,11 @@ pub fn no_self_avoidance(cx: &Context, out: &mut Findings) {
         for avoided in p.avoid.iter().filter(|a| a.get_ref() == p.id()) {
             out.add(
                 at(avoided),
-                format!("{} lists itself in `avoid`", p.name.get_ref()),
+                format!(
+                    "{} lists their own id `{}` in `avoid`",
+                    p.name.get_ref(),
+                    p.id()
+                ),
             );
         }
     }

@@ -64,7 +64,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                     "warning: no case files found (looked in {})",
                     repo.cases_dir().display()
                 ));
-            } else if errors + warnings > 0 {
+            } else if errors + warnings > 0 || ui.interactive {
                 ui.note(&format!(
                     "checked {} ({}): {}, {}",
                     plural(report.files, "file"),

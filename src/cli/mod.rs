@@ -102,6 +102,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 /// How to talk to the person at the terminal.
 pub struct Ui {
     pub quiet: bool,
+    /// Whether a person is reading stderr (a terminal).
+    pub interactive: bool,
     /// Colour on stderr.
     pub color: bool,
     pub today: Option<NaiveDate>,
@@ -109,15 +111,15 @@ pub struct Ui {
 
 impl Ui {
     fn new(global: &GlobalArgs) -> Ui {
+        let interactive = std::io::stderr().is_terminal();
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorChoice::Auto => interactive && std::env::var_os("NO_COLOR").is_none(),
         };
         Ui {
             quiet: global.quiet,
+            interactive,
             color,
             today: global.today,
         }
