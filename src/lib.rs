@@ -1,4 +1,4 @@
-//! kring: checks and renders the case files of family group conferences.
+//! kring: checks the case files of family group conferences and says what is left to do.
 //!
 //! The domain (`model`, `check`, `repo`) knows nothing about the terminal;
 //! `cli` turns it into commands.

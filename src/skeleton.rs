@@ -6,6 +6,7 @@ use crate::model::Variant;
 
 /// A new case file for `variant`, received on `today`. It checks without
 /// errors; every key of DESIGN §3 is shown, the optional ones commented out.
+/// The title is one line of text (the caller refuses control characters).
 pub fn skeleton(id: &str, variant: Variant, title: Option<&str>, today: NaiveDate) -> String {
     let title = match title {
         Some(t) => format!(
@@ -116,6 +117,26 @@ received = {today}         # the date the request came in
             ""
         },
     ));
+    align_comments(&out)
+}
+
+/// The column where trailing comments start, so that they read as one column.
+const COMMENT_COLUMN: usize = 32;
+
+/// Puts every trailing comment (`value   # what it means`) at [`COMMENT_COLUMN`].
+fn align_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.lines() {
+        match line.rfind("  # ") {
+            Some(at) if !line[..at].trim().is_empty() => {
+                let code = line[..at].trim_end();
+                let width = COMMENT_COLUMN.max(code.chars().count() + 2);
+                out.push_str(&format!("{code:<width$}{}", line[at..].trim_start()));
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -205,5 +226,18 @@ mod tests {
             assert!(errors.is_empty(), "{variant}: {errors:?}\n{text}");
             assert_eq!(report.cases, 1, "{variant}");
         }
+    }
+
+    #[test]
+    fn comments_form_one_column_and_a_title_cannot_break_out() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let title = "Plan  # \"Sam\" = 'x' [y]";
+        let text = skeleton("x", Variant::Family, Some(title), today);
+        let line = text.lines().find(|l| l.starts_with("title")).unwrap();
+        assert!(line.ends_with("  # shown on the documents"), "{line}");
+        let received = text.lines().find(|l| l.starts_with("received")).unwrap();
+        assert_eq!(received.find('#'), Some(COMMENT_COLUMN));
+        let case: crate::model::Case = toml::from_str(&text).unwrap();
+        assert_eq!(case.title.as_deref(), Some(title));
     }
 }

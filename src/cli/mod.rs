@@ -31,7 +31,7 @@ pub enum Outcome {
 #[command(
     name = "kring",
     version,
-    about = "Checks and renders the case files of family group conferences (Eigen Kracht-conferenties).",
+    about = "Checks the case files of family group conferences (Eigen Kracht-conferenties) and says what is left to do.",
     long_about = None,
     after_help = "A case repository holds kring.toml and one TOML file per conference under cases/.\n\
                   Commands run anywhere inside it, or on a path given to them.\n\n\

@@ -35,6 +35,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             args.id
         );
     }
+    if let Some(title) = &args.title
+        && title.chars().any(char::is_control)
+    {
+        bail!("a title is one line of text, without tabs or line breaks");
+    }
     let variant = Variant::ALL
         .into_iter()
         .find(|v| v.as_str() == args.variant)
