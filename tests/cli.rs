@@ -404,3 +404,32 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
         "{table}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "elders.toml", "id = 3\n");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(root, "cases/visser.toml", WARNING_ONLY);
+    std::os::unix::fs::symlink(
+        outside.path().join("elders.toml"),
+        root.join("cases/link.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), root.join("cases/map")).unwrap();
+    let output = kring()
+        .args(["check", "--format", "json", "--today", TODAY])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert_eq!(json(&output)["files"], 1, "only the real file is read");
+    kring()
+        .args(["check"])
+        .arg(root.join("cases/link.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolic link"));
+}

@@ -24,6 +24,8 @@ pub enum RepoError {
     },
     #[error("invalid {path}: {message}")]
     Settings { path: String, message: String },
+    #[error("{0} is a symbolic link; kring does not follow links")]
+    Link(String),
     #[error("{0} and {1} belong to different case repositories")]
     TwoRoots(String, String),
 }
@@ -128,6 +130,14 @@ impl Repo {
             self.walk(&cases_dir, &mut files)?;
         }
         for given in paths {
+            let is_link = given
+                .symlink_metadata()
+                .map_err(|e| RepoError::io(given, e))?
+                .file_type()
+                .is_symlink();
+            if is_link {
+                return Err(RepoError::Link(given.display().to_string()));
+            }
             let path = given.canonicalize().map_err(|e| RepoError::io(given, e))?;
             if path.is_dir() {
                 // A folder that holds the case folder means "all cases".
