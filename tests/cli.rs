@@ -433,3 +433,46 @@ fn symbolic_links_are_not_followed() {
         .code(2)
         .stderr(predicate::str::contains("symbolic link"));
 }
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = kring().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for word in ["kring", "check", "status", "today", "deny-warnings"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    kring().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_writes_one_page_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    kring().arg("man").arg(dir.path()).assert().success();
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "kring-check.1",
+            "kring-completions.1",
+            "kring-explain.1",
+            "kring-init.1",
+            "kring-man.1",
+            "kring-new.1",
+            "kring-status.1",
+            "kring.1"
+        ]
+    );
+    let check = std::fs::read_to_string(dir.path().join("kring-check.1")).unwrap();
+    assert!(
+        check.starts_with(".ie") || check.contains(".TH kring-check"),
+        "{check}"
+    );
+    assert!(check.contains("deny\\-warnings"), "{check}");
+}

@@ -2,8 +2,10 @@
 //! files parse arguments, print, and choose the exit code.
 
 mod check;
+mod completions;
 mod explain;
 mod init;
+mod man;
 mod new;
 mod status;
 
@@ -85,6 +87,10 @@ pub enum Command {
     Status(status::Args),
     /// Show the documentation of a rule, e.g. `kring explain K205`.
     Explain(explain::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Write manual pages, one per command.
+    Man(man::Args),
 }
 
 /// Runs a parsed command line.
@@ -96,6 +102,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Check(args) => check::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
+        Command::Completions(args) => completions::run(args, &ui),
+        Command::Man(args) => man::run(args, &ui),
     }
 }
 

@@ -1,0 +1,25 @@
+//! `kring completions SHELL`: a completion script on stdout.
+
+use anyhow::Result;
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use super::{Cli, Outcome, Ui, print_stdout};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Prints a completion script for the shell. Install it where your shell looks for completions.",
+    after_help = "Examples:\n  kring completions bash > ~/.local/share/bash-completion/completions/kring\n  kring completions zsh > ~/.zfunc/_kring\n  kring completions fish > ~/.config/fish/completions/kring.fish"
+)]
+pub struct Args {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "kring", &mut script);
+    print_stdout(&String::from_utf8_lossy(&script))?;
+    Ok(Outcome::Clean)
+}
