@@ -5,9 +5,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Case, Phase, Role, add_days, is_blank};
+use crate::model::{Case, Date, Participant, Phase, Role, Spanned, Tasks, add_days, is_blank};
 
 /// One task of the coordinator's checklist.
+///
+/// What is missing is given as keys and names, not as sentences, so that a
+/// document template can say it in its own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Task {
     /// Stable key: `inventory`, `informed`, `circle`, `question`, `practical`,
@@ -15,15 +18,49 @@ pub struct Task {
     /// `registration`.
     pub key: &'static str,
     pub done: bool,
-    /// What is missing, for an open task.
-    pub missing: Option<String>,
+    /// What an open task still lacks, as keys: `participants`, `question`,
+    /// `agreement`, `date`, `location`, `arrangements`, `acceptor`. Empty when
+    /// the task key says it all.
+    pub missing: Vec<&'static str>,
+    /// The people an open task still waits for (names): participants not yet
+    /// prepared.
+    pub people: Vec<String>,
+    /// When the task was done, if the case file says.
+    pub date: Option<NaiveDate>,
 }
 
-fn task(key: &'static str, missing: Option<String>) -> Task {
-    Task {
-        key,
-        done: missing.is_none(),
-        missing,
+impl Task {
+    fn new(key: &'static str, done: bool) -> Self {
+        Task {
+            key,
+            done,
+            missing: Vec::new(),
+            people: Vec::new(),
+            date: None,
+        }
+    }
+
+    /// A task that is done once the case file records its date.
+    fn on(key: &'static str, date: Option<NaiveDate>) -> Self {
+        Task {
+            date,
+            ..Task::new(key, date.is_some())
+        }
+    }
+
+    fn dated(mut self, date: Option<NaiveDate>) -> Self {
+        self.date = if self.done { date } else { None };
+        self
+    }
+
+    fn waiting(key: &'static str, missing: Vec<&'static str>, people: Vec<String>) -> Self {
+        Task {
+            key,
+            done: missing.is_empty() && people.is_empty(),
+            missing,
+            people,
+            date: None,
+        }
     }
 }
 
@@ -31,115 +68,97 @@ fn task(key: &'static str, missing: Option<String>) -> Task {
 pub fn tasks(case: &Case) -> Vec<Task> {
     let request = case.request.get_ref();
     let conference = case.conference.as_ref().map(|c| c.get_ref());
-    let tasks_done = case.tasks.as_ref().map(|t| t.get_ref());
+    let done_on = case.tasks.as_ref().map(|t| t.get_ref());
     let plan = case.plan.as_ref().map(|p| p.get_ref());
     let attendees: Vec<_> = case.attendees().collect();
+    let name = |p: &&Participant| p.name.get_ref().clone();
 
-    let inventory = (!case.attendees().any(|p| p.role() != Role::Central))
-        .then(|| "list the people around the central person as participants".to_string());
+    let inventory = Task::new(
+        "inventory",
+        attendees.iter().any(|p| p.role() != Role::Central),
+    );
 
-    let unprepared: Vec<&str> = attendees
-        .iter()
-        .filter(|p| p.prepared.is_none())
-        .map(|p| p.name.get_ref().as_str())
-        .collect();
     let informed = if attendees.is_empty() {
-        Some("no participants yet".to_string())
+        Task::waiting("informed", vec!["participants"], Vec::new())
     } else {
-        (!unprepared.is_empty()).then(|| format!("not yet prepared: {}", unprepared.join(", ")))
+        let unprepared = attendees.iter().filter(|p| p.prepared.is_none());
+        Task::waiting("informed", Vec::new(), unprepared.map(name).collect())
     };
 
-    let circle = tasks_done
-        .and_then(|t| t.circle.as_ref())
-        .is_none()
-        .then(|| "ask everyone who else can help, then set `tasks.circle`".to_string());
+    let day = |d: &Option<Spanned<Date>>| d.as_ref().map(|d| d.get_ref().0);
+    let done_date = |pick: fn(&Tasks) -> &Option<Spanned<Date>>| done_on.and_then(|t| day(pick(t)));
+    let circle = Task::on("circle", done_date(|t| &t.circle));
 
-    let question_missing = is_blank(request.question.as_ref().map(|q| q.get_ref().as_str()));
-    let question = match (question_missing, request.question_agreed.is_some()) {
-        (true, _) => Some("write down the question in `request.question`".to_string()),
-        (false, false) => Some(
-            "agree the question with the requester, then set `request.question_agreed`".to_string(),
-        ),
-        (false, true) => None,
+    let question = if is_blank(request.question.as_ref().map(|q| q.get_ref().as_str())) {
+        vec!["question"]
+    } else if request.question_agreed.is_none() {
+        vec!["agreement"]
+    } else {
+        Vec::new()
     };
+    let question =
+        Task::waiting("question", question, Vec::new()).dated(day(&request.question_agreed));
 
-    let mut practical_missing = Vec::new();
+    let mut practical = Vec::new();
     if conference.and_then(|c| c.date.as_ref()).is_none() {
-        practical_missing.push("a date");
+        practical.push("date");
     }
     if is_blank(
         conference
             .and_then(|c| c.location.as_ref())
             .map(|l| l.get_ref().as_str()),
     ) {
-        practical_missing.push("a location");
+        practical.push("location");
     }
-    if tasks_done.and_then(|t| t.practical.as_ref()).is_none() {
-        practical_missing.push("food, drink and other arrangements (`tasks.practical`)");
+    if done_on.and_then(|t| t.practical.as_ref()).is_none() {
+        practical.push("arrangements");
     }
-    let practical = (!practical_missing.is_empty())
-        .then(|| format!("still needed: {}", practical_missing.join(", ")));
+    let practical =
+        Task::waiting("practical", practical, Vec::new()).dated(done_date(|t| &t.practical));
 
-    let mut professionals_missing: Vec<String> = attendees
+    let mut to_prepare: Vec<&Participant> = attendees
         .iter()
+        .copied()
         .filter(|p| p.role().is_professional() && p.prepared.is_none())
-        .map(|p| format!("prepare {}", p.name.get_ref()))
         .collect();
+    let mut professionals_missing = Vec::new();
     if case.is_compulsory() {
         let acceptor = request
             .acceptor
             .as_ref()
             .and_then(|a| case.participant(a.get_ref()));
         match acceptor {
-            None => professionals_missing
-                .push("name the professional who accepts the plan (`request.acceptor`)".into()),
-            Some(p) if p.prepared.is_none() && !p.role().is_professional() => professionals_missing
-                .push(format!(
-                    "prepare {}, who accepts the plan",
-                    p.name.get_ref()
-                )),
+            None => professionals_missing.push("acceptor"),
+            Some(p) if p.prepared.is_none() && !to_prepare.iter().any(|q| q.id() == p.id()) => {
+                to_prepare.push(p);
+            }
             Some(_) => {}
         }
     }
-    let professionals =
-        (!professionals_missing.is_empty()).then(|| professionals_missing.join("; "));
+    let professionals = Task::waiting(
+        "professionals",
+        professionals_missing,
+        to_prepare.iter().map(name).collect(),
+    );
 
-    let information = tasks_done
-        .and_then(|t| t.information.as_ref())
-        .is_none()
-        .then(|| {
-            "make sure the professionals' information is ready, then set `tasks.information`"
-                .to_string()
-        });
-
-    let recorded = plan
-        .is_none()
-        .then(|| "hold the conference and record the plan in [plan]".to_string());
-    let sent = plan
-        .and_then(|p| p.sent.as_ref())
-        .is_none()
-        .then(|| "send the plan to all participants, then set `plan.sent`".to_string());
-    let followup = case.followup_done().is_none().then(|| {
-        "after four weeks, ask a few people how the plan is going; record it in [followup]"
-            .to_string()
-    });
-    let registration = tasks_done
-        .and_then(|t| t.registration.as_ref())
-        .is_none()
-        .then(|| "register the conference, then set `tasks.registration`".to_string());
+    let information = Task::on("information", done_date(|t| &t.information));
+    let recorded = Task::on("conference", plan.map(|p| p.recorded.get_ref().0));
+    let sent = Task::on("sent", case.plan_sent());
+    let followup = Task::on("follow-up", case.followup_done());
+    let registration = Task::on("registration", done_date(|t| &t.registration));
 
     vec![
-        task("inventory", inventory),
-        task("informed", informed),
-        task("circle", circle),
-        task("question", question),
-        task("practical", practical),
-        task("professionals", professionals),
-        task("information", information),
-        task("conference", recorded),
-        task("sent", sent),
-        task("follow-up", followup),
-        task("registration", registration),
+        inventory,
+        informed,
+        circle,
+        question,
+        practical,
+        professionals,
+        information,
+        recorded,
+        sent,
+        followup,
+        registration,
     ]
 }
 
@@ -196,7 +215,9 @@ mod tests {
                 "registration"
             ]
         );
-        assert_eq!(t[1].missing.as_deref(), Some("not yet prepared: Oma"));
+        assert_eq!(t[1].people, ["Oma"]);
+        assert_eq!(t[3].missing, Vec::<&str>::new());
+        assert_eq!(t[4].missing, Vec::<&str>::new());
         let today = "2026-09-30".parse().unwrap();
         assert_eq!(due(&c, c.phase(today), 28), None, "no coordinator yet");
     }
