@@ -5,6 +5,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+/// Temporary files are named `.kring-XXXXXX.tmp`, so that a later run can
+/// recognise and remove what an interrupted one left behind.
+pub const TEMP_PREFIX: &str = ".kring-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
 /// Writes `contents` to `path` through a temporary file in the same folder
 /// and a rename, so that `path` holds either its old or its new contents.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
@@ -42,8 +47,8 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create folder {}", folder.display()))?;
     tempfile::Builder::new()
-        .prefix(".kring-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(folder)
         .with_context(|| format!("cannot create a temporary file in {}", folder.display()))
 }

@@ -9,5 +9,6 @@ pub mod cli;
 pub mod diagnostic;
 pub mod fsutil;
 pub mod model;
+pub mod render;
 pub mod repo;
 pub mod skeleton;

@@ -2,16 +2,8 @@
 
 mod support;
 
-use std::path::Path;
-
 use predicates::prelude::*;
-use support::{TODAY, demo_dir, kring};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
+use support::{TODAY, demo_dir, kring, write};
 
 const WARNING_ONLY: &str = r#"id = "2026-050-visser"
 variant = "community"
@@ -465,6 +457,7 @@ fn man_writes_one_page_per_command() {
             "kring-init.1",
             "kring-man.1",
             "kring-new.1",
+            "kring-render.1",
             "kring-status.1",
             "kring.1"
         ]

@@ -7,6 +7,7 @@ mod explain;
 mod init;
 mod man;
 mod new;
+mod render;
 mod status;
 
 use std::io::{IsTerminal, Write};
@@ -83,6 +84,8 @@ pub enum Command {
     New(new::Args),
     /// Check case files against the method's rules.
     Check(check::Args),
+    /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
+    Render(render::Args),
     /// One row per case: phase, next task and due date.
     Status(status::Args),
     /// Show the documentation of a rule, e.g. `kring explain K205`.
@@ -100,6 +103,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Init(args) => init::run(args, &ui),
         Command::New(args) => new::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
+        Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Completions(args) => completions::run(args, &ui),

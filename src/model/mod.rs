@@ -13,7 +13,7 @@ use serde::Deserialize;
 pub use toml::Spanned;
 
 /// One conference, as read from `cases/**/*.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub id: Spanned<String>,
@@ -41,7 +41,7 @@ pub enum Variant {
     Learning,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     pub received: Spanned<Date>,
@@ -53,7 +53,7 @@ pub struct Request {
     pub acceptor: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Coordinator {
     pub name: Spanned<String>,
@@ -65,7 +65,7 @@ pub struct Coordinator {
     pub independent: Spanned<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
     pub date: Option<Spanned<Date>>,
@@ -80,7 +80,7 @@ pub struct Conference {
 }
 
 /// One part of the conference, as listed under `[[conference.part]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     pub kind: Spanned<PartKind>,
@@ -99,7 +99,7 @@ pub enum PartKind {
     Conversation,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub id: Spanned<String>,
@@ -150,13 +150,13 @@ pub enum Status {
     Declined,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
     pub arrangement: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tasks {
     pub circle: Option<Spanned<Date>>,
@@ -165,7 +165,7 @@ pub struct Tasks {
     pub registration: Option<Spanned<Date>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub recorded: Spanned<Date>,
@@ -179,7 +179,7 @@ pub struct Plan {
     pub acceptance: Option<Spanned<Acceptance>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     pub what: Spanned<String>,
@@ -190,7 +190,7 @@ pub struct Agreement {
     pub support: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
     pub by: Spanned<String>,
@@ -199,7 +199,7 @@ pub struct Acceptance {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Followup {
     pub done: Option<Spanned<Date>>,
@@ -208,7 +208,7 @@ pub struct Followup {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closed {
     pub date: Option<Spanned<Date>>,

@@ -1,0 +1,325 @@
+//! Rendering the documents of a case (DESIGN §6): invitations with their
+//! calendar files, the coordinator's checklist and the plan, as Markdown
+//! and HTML.
+//!
+//! Rendering is pure: [`render_case`] turns a case into documents (paths
+//! and bytes); [`output`] compares them with the output folder and writes
+//! what changed.
+
+pub mod calendar;
+pub mod context;
+pub mod escape;
+pub mod html;
+pub mod output;
+pub mod templates;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use templates::{DocumentKind, TemplateError, Templates};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Case, Participant, is_valid_id};
+use crate::repo::Settings;
+use context::Views;
+
+/// Which files to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub md: bool,
+    pub html: bool,
+    pub ics: bool,
+}
+
+impl Formats {
+    pub const ALL: Formats = Formats {
+        md: true,
+        html: true,
+        ics: true,
+    };
+
+    /// Whether files with this extension are produced.
+    pub fn has(&self, extension: &str) -> bool {
+        match extension {
+            "md" => self.md,
+            "html" => self.html,
+            "ics" => self.ics,
+            _ => false,
+        }
+    }
+}
+
+/// The documents and formats a render covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub invitations: bool,
+    pub checklist: bool,
+    pub plan: bool,
+    pub formats: Formats,
+}
+
+impl Scope {
+    pub const ALL: Scope = Scope {
+        invitations: true,
+        checklist: true,
+        plan: true,
+        formats: Formats::ALL,
+    };
+}
+
+/// One file to write, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// What rendering one case produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub documents: Vec<Document>,
+    /// Things the coordinator should know, such as a language without
+    /// templates.
+    pub notes: Vec<String>,
+}
+
+/// Renders every document of `case` in `scope`. The case must have no rule
+/// errors (its ids are valid, its references resolve). `warnings` are the
+/// case's open warnings, for the checklist.
+pub fn render_case(
+    case: &Case,
+    settings: &Settings,
+    templates: &Templates,
+    scope: &Scope,
+    today: NaiveDate,
+    warnings: &[&Diagnostic],
+) -> Result<Rendered, TemplateError> {
+    let mut rendered = Rendered::default();
+    let case_id = case.id();
+    if !is_valid_id(case_id) {
+        // Rule K003 stops such a case before it gets here; without a valid
+        // id there is no safe folder name.
+        rendered.notes.push(format!(
+            "case id `{case_id}` is not valid; nothing rendered"
+        ));
+        return Ok(rendered);
+    }
+    let views = Views::new(case, settings, today);
+    let case_dir = PathBuf::from(case_id);
+
+    if scope.invitations {
+        for participant in case.attendees() {
+            if !is_valid_id(participant.id()) {
+                continue;
+            }
+            let lang = language(
+                templates,
+                DocumentKind::Invitation,
+                &[
+                    views.language_of(participant),
+                    views.case_language(),
+                    &settings.language,
+                ],
+                &mut rendered.notes,
+                &format!("the invitation of `{}`", participant.id()),
+            );
+            let context = views.invitation(participant, &lang);
+            let stem = case_dir.join("invitations").join(participant.id());
+            let markdown =
+                templates.markdown(DocumentKind::Invitation, &lang, &tera_context(&context)?)?;
+            if scope.formats.ics
+                && let Some(ics) = calendar_file(case, participant, &views, settings, &markdown)
+            {
+                rendered.documents.push(Document {
+                    path: stem.with_extension("ics"),
+                    bytes: ics.into_bytes(),
+                });
+            }
+            push_document(
+                &mut rendered,
+                templates,
+                scope,
+                &stem,
+                &lang,
+                DocumentKind::Invitation,
+                case_id,
+                markdown,
+            )?;
+        }
+    }
+
+    let case_lang = |kind, rendered: &mut Rendered| {
+        language(
+            templates,
+            kind,
+            &[views.case_language(), &settings.language],
+            &mut rendered.notes,
+            &format!("the {}", kind.as_str()),
+        )
+    };
+
+    if scope.checklist {
+        let lang = case_lang(DocumentKind::Checklist, &mut rendered);
+        let context = views.checklist(&lang, warnings);
+        let markdown =
+            templates.markdown(DocumentKind::Checklist, &lang, &tera_context(&context)?)?;
+        push_document(
+            &mut rendered,
+            templates,
+            scope,
+            &case_dir.join("checklist"),
+            &lang,
+            DocumentKind::Checklist,
+            case_id,
+            markdown,
+        )?;
+    }
+
+    if scope.plan && case.plan.is_some() {
+        let lang = case_lang(DocumentKind::Plan, &mut rendered);
+        if let Some(context) = views.plan(&lang) {
+            let markdown =
+                templates.markdown(DocumentKind::Plan, &lang, &tera_context(&context)?)?;
+            push_document(
+                &mut rendered,
+                templates,
+                scope,
+                &case_dir.join("plan"),
+                &lang,
+                DocumentKind::Plan,
+                case_id,
+                markdown,
+            )?;
+        }
+    }
+    rendered.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(rendered)
+}
+
+/// Adds the Markdown and HTML forms of one document.
+#[allow(clippy::too_many_arguments)]
+fn push_document(
+    rendered: &mut Rendered,
+    templates: &Templates,
+    scope: &Scope,
+    stem: &std::path::Path,
+    lang: &str,
+    kind: DocumentKind,
+    case_id: &str,
+    markdown: String,
+) -> Result<(), TemplateError> {
+    if scope.formats.html {
+        let body = html::markdown_to_body(&markdown);
+        let context = LayoutContext {
+            lang,
+            kind: kind.as_str(),
+            case_id,
+            title: body.title.as_deref().unwrap_or(case_id),
+            body: &body.html,
+        };
+        let page = templates.layout(&tera_context(&context)?)?;
+        rendered.documents.push(Document {
+            path: stem.with_extension("html"),
+            bytes: page.into_bytes(),
+        });
+    }
+    if scope.formats.md {
+        rendered.documents.push(Document {
+            path: stem.with_extension("md"),
+            bytes: markdown.into_bytes(),
+        });
+    }
+    Ok(())
+}
+
+/// What `layout.html` receives.
+#[derive(Serialize)]
+struct LayoutContext<'a> {
+    lang: &'a str,
+    /// `invitation`, `checklist` or `plan`.
+    kind: &'a str,
+    case_id: &'a str,
+    /// The text of the document's first heading.
+    title: &'a str,
+    /// The document as HTML; print it with `{{ body | safe }}`.
+    body: &'a str,
+}
+
+fn tera_context<T: Serialize>(value: &T) -> Result<tera::Context, TemplateError> {
+    tera::Context::from_serialize(value).map_err(|e| TemplateError {
+        template: "context".to_string(),
+        line: None,
+        column: None,
+        message: e.to_string(),
+    })
+}
+
+/// The first of `wanted` that has a template for `kind`, else the built-in
+/// `nl`. A fallback is noted.
+fn language(
+    templates: &Templates,
+    kind: DocumentKind,
+    wanted: &[&str],
+    notes: &mut Vec<String>,
+    what: &str,
+) -> String {
+    let chosen = wanted
+        .iter()
+        .copied()
+        .find(|lang| templates.has(kind, lang))
+        .unwrap_or("nl");
+    if wanted.first().is_some_and(|first| *first != chosen) {
+        notes.push(format!(
+            "no {} template for language `{}`; {what} is in `{chosen}`",
+            kind.as_str(),
+            wanted[0]
+        ));
+    }
+    chosen.to_string()
+}
+
+/// The calendar file for one invitation, when the conference has a date and
+/// this participant's times are known.
+fn calendar_file(
+    case: &Case,
+    participant: &Participant,
+    views: &Views<'_>,
+    settings: &Settings,
+    invitation: &str,
+) -> Option<String> {
+    let conference = case.conference.as_ref()?.get_ref();
+    let date = conference.date.as_ref()?.get_ref().0;
+    let (start, end) = views.own_times(participant);
+    let (start, end) = (start?, end?);
+    if end <= start {
+        return None;
+    }
+    let location = [
+        conference.location.as_ref().map(|l| l.get_ref().as_str()),
+        conference.address.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let summary = html::markdown_to_body(invitation)
+        .title
+        .unwrap_or_else(|| case.id().to_string());
+    let uid = format!("{}.{}@kring", case.id(), participant.id());
+    let event = calendar::Event {
+        uid: &uid,
+        timezone: settings.timezone.name(),
+        date,
+        start,
+        end,
+        stamp: date,
+        summary: &summary,
+        location: (!location.is_empty()).then_some(location.as_str()),
+        description: invitation,
+    };
+    Some(calendar::to_ics(&event))
+}

@@ -1,0 +1,233 @@
+//! Bringing the output folder in line with the rendered documents.
+//!
+//! Each file is written atomically (a temporary file beside it, then a
+//! rename) and only when its bytes change. Files kring wrote before for a
+//! case but no longer produces (the invitation of someone who has since
+//! declined) are removed, so that a batch mailing cannot pick them up. No
+//! symbolic link inside the output folder is followed: kring refuses to
+//! write through one.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::{Document, Scope};
+use crate::fsutil::{TEMP_PREFIX, TEMP_SUFFIX, write_atomic};
+
+/// How a file in the output folder compares with what kring renders now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileState {
+    Unchanged,
+    /// Not there yet.
+    Missing,
+    /// There, with other bytes.
+    Stale,
+    /// There, but no longer rendered.
+    Orphan,
+}
+
+impl FileState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileState::Unchanged => "unchanged",
+            FileState::Missing => "missing",
+            FileState::Stale => "stale",
+            FileState::Orphan => "orphan",
+        }
+    }
+}
+
+/// One file's state, by its path under the output folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub state: FileState,
+}
+
+/// Compares a case's rendered documents with the output folder, without
+/// changing anything. `documents` are relative to `out`, all below
+/// `<case id>/`.
+pub fn compare(
+    out: &Path,
+    case_id: &str,
+    documents: &[Document],
+    scope: &Scope,
+) -> Result<Vec<FileReport>> {
+    let case_dir = out.join(case_id);
+    refuse_link(&case_dir)?;
+    refuse_link(&case_dir.join("invitations"))?;
+
+    let mut reports = Vec::with_capacity(documents.len());
+    let mut expected = BTreeSet::new();
+    for document in documents {
+        let path = out.join(&document.path);
+        expected.insert(document.path.clone());
+        let state = match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => FileState::Missing,
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            // A link where a document belongs is replaced, never followed.
+            Ok(meta) if !meta.file_type().is_file() => FileState::Stale,
+            Ok(meta) if meta.len() != document.bytes.len() as u64 => FileState::Stale,
+            Ok(_) => {
+                let existing =
+                    fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                if existing == document.bytes {
+                    FileState::Unchanged
+                } else {
+                    FileState::Stale
+                }
+            }
+        };
+        reports.push(FileReport {
+            path: document.path.clone(),
+            state,
+        });
+    }
+
+    for path in produced_files(out, case_id, scope)? {
+        if !expected.contains(&path) {
+            reports.push(FileReport {
+                path,
+                state: FileState::Orphan,
+            });
+        }
+    }
+    Ok(reports)
+}
+
+/// Writes what [`compare`] found missing or stale, removes orphans and
+/// temporary files an interrupted run left behind.
+pub fn apply(
+    out: &Path,
+    case_id: &str,
+    documents: &[Document],
+    reports: &[FileReport],
+) -> Result<()> {
+    for report in reports {
+        let path = out.join(&report.path);
+        match report.state {
+            FileState::Unchanged => {}
+            FileState::Missing | FileState::Stale => {
+                let document = documents
+                    .iter()
+                    .find(|d| d.path == report.path)
+                    .context("internal error: a report without its document")?;
+                if let Some(parent) = path.parent() {
+                    create_folder(out, parent)?;
+                }
+                write_atomic(&path, &document.bytes)?;
+            }
+            FileState::Orphan => remove(&path)?,
+        }
+    }
+    let case_dir = out.join(case_id);
+    for dir in [case_dir.join("invitations"), case_dir] {
+        for leftover in temporary_files(&dir)? {
+            remove(&leftover)?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates `folder` (below `out`), refusing to go through a link.
+fn create_folder(out: &Path, folder: &Path) -> Result<()> {
+    let relative = folder.strip_prefix(out).unwrap_or(folder);
+    let mut current = out.to_path_buf();
+    fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+    for component in relative.components() {
+        current.push(component);
+        refuse_link(&current)?;
+        match fs::create_dir(&current) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot create folder {}", current.display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn refuse_link(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => bail!(
+            "{} is a symbolic link; kring does not write through links in the output folder",
+            path.display()
+        ),
+        Ok(meta) if !meta.is_dir() => bail!("{} is not a folder", path.display()),
+        _ => Ok(()),
+    }
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Files below `<out>/<case id>/` that kring produces for the kinds and
+/// formats in `scope`, relative to `out`. Other files are left alone.
+fn produced_files(out: &Path, case_id: &str, scope: &Scope) -> Result<Vec<PathBuf>> {
+    let case = Path::new(case_id);
+    let mut found = Vec::new();
+    for name in names_in(&out.join(case_id))? {
+        let Some((stem, extension)) = name.rsplit_once('.') else {
+            continue;
+        };
+        let kind_in_scope = match stem {
+            "checklist" => scope.checklist,
+            "plan" => scope.plan,
+            _ => false,
+        };
+        if kind_in_scope && matches!(extension, "md" | "html") && scope.formats.has(extension) {
+            found.push(case.join(&name));
+        }
+    }
+    if scope.invitations {
+        for name in names_in(&out.join(case_id).join("invitations"))? {
+            let Some((stem, extension)) = name.rsplit_once('.') else {
+                continue;
+            };
+            if crate::model::is_valid_id(stem) && scope.formats.has(extension) {
+                found.push(case.join("invitations").join(&name));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The names of the plain files in `dir` (none if it does not exist).
+fn names_in(dir: &Path) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        other => other.with_context(|| format!("cannot read folder {}", dir.display()))?,
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read folder {}", dir.display()))?;
+        let is_file = entry
+            .file_type()
+            .is_ok_and(|t| t.is_file() || t.is_symlink());
+        if let (true, Some(name)) = (is_file, entry.file_name().to_str()) {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Temporary files left in `dir` by an interrupted write.
+fn temporary_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(names_in(dir)?
+        .into_iter()
+        .filter(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX))
+        .map(|n| dir.join(n))
+        .collect())
+}

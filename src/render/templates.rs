@@ -1,0 +1,493 @@
+//! The document templates: built into the binary, overridable per file from
+//! the case repository's `templates/` folder.
+//!
+//! Markdown templates (`<lang>/<name>.md`) and the HTML layout
+//! (`layout.html`) live in two Tera instances, because each escapes values
+//! for its own format: Markdown escaping for `.md`, HTML escaping for the
+//! layout. Templates never escape by hand.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
+
+use super::escape;
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../../templates/layout.html")),
+    (
+        "en/checklist.md",
+        include_str!("../../templates/en/checklist.md"),
+    ),
+    (
+        "en/invitation.md",
+        include_str!("../../templates/en/invitation.md"),
+    ),
+    ("en/plan.md", include_str!("../../templates/en/plan.md")),
+    (
+        "nl/checklist.md",
+        include_str!("../../templates/nl/checklist.md"),
+    ),
+    (
+        "nl/invitation.md",
+        include_str!("../../templates/nl/invitation.md"),
+    ),
+    ("nl/plan.md", include_str!("../../templates/nl/plan.md")),
+];
+
+/// The name of the HTML layout template.
+pub const LAYOUT: &str = "layout.html";
+
+/// A user template larger than this is refused, like a case file.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The three kinds of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocumentKind {
+    Invitation,
+    Checklist,
+    Plan,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Invitation => "invitation",
+            DocumentKind::Checklist => "checklist",
+            DocumentKind::Plan => "plan",
+        }
+    }
+
+    /// The template for this kind in `lang`: `nl/invitation.md`.
+    pub fn template(self, lang: &str) -> String {
+        format!("{lang}/{}.md", self.as_str())
+    }
+}
+
+/// Where a template came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// A file in the repository, relative to its root.
+    File(PathBuf),
+}
+
+/// A template that could not be read, parsed or rendered, with the place to
+/// look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The file (`templates/nl/invitation.md`) or the built-in template
+    /// (`built-in nl/invitation.md`).
+    pub template: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.template)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Every template a render uses.
+pub struct Templates {
+    markdown: Tera,
+    layout: Tera,
+    origins: BTreeMap<String, Origin>,
+}
+
+impl Templates {
+    /// The built-in templates only.
+    pub fn builtin() -> Result<Templates, TemplateError> {
+        Templates::build(
+            BUILTIN
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string(), Origin::BuiltIn)),
+        )
+    }
+
+    /// The built-in templates with the files in `<root>/templates/` laid
+    /// over them: `layout.html` and `<lang>/<name>.md`.
+    pub fn load(root: &Path) -> Result<Templates, TemplateError> {
+        let mut all: BTreeMap<String, (String, Origin)> = BUILTIN
+            .iter()
+            .map(|(name, text)| (name.to_string(), (text.to_string(), Origin::BuiltIn)))
+            .collect();
+        for (name, relative) in override_files(root)? {
+            let text = read_template(root, &relative)?;
+            all.insert(name, (text, Origin::File(relative)));
+        }
+        Templates::build(
+            all.into_iter()
+                .map(|(name, (text, origin))| (name, text, origin)),
+        )
+    }
+
+    fn build(
+        templates: impl Iterator<Item = (String, String, Origin)>,
+    ) -> Result<Templates, TemplateError> {
+        let mut origins = BTreeMap::new();
+        let mut markdown_sources = Vec::new();
+        let mut layout_source = None;
+        for (name, text, origin) in templates {
+            if name == LAYOUT {
+                layout_source = Some(text);
+            } else {
+                markdown_sources.push((name.clone(), text));
+            }
+            origins.insert(name, origin);
+        }
+
+        let mut markdown = Tera::new();
+        markdown.autoescape_on([".md"]);
+        markdown.set_escape_fn(escape::markdown);
+        markdown.register_filter("date", date_filter);
+        let mut layout = Tera::new();
+        layout.autoescape_on([".html"]);
+        layout.register_filter("date", date_filter);
+
+        let mut templates = Templates {
+            markdown,
+            layout,
+            origins,
+        };
+        let result = templates.markdown.add_raw_templates(markdown_sources);
+        result.map_err(|e| templates.error(e))?;
+        let layout_source = layout_source.unwrap_or_default();
+        let result = templates.layout.add_raw_template(LAYOUT, &layout_source);
+        result.map_err(|e| templates.error(e))?;
+        Ok(templates)
+    }
+
+    /// The languages that have a template for `kind`.
+    pub fn languages(&self, kind: DocumentKind) -> BTreeSet<String> {
+        let suffix = format!("/{}.md", kind.as_str());
+        self.origins
+            .keys()
+            .filter_map(|name| name.strip_suffix(&suffix))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether there is a template for `kind` in `lang`.
+    pub fn has(&self, kind: DocumentKind, lang: &str) -> bool {
+        self.origins.contains_key(&kind.template(lang))
+    }
+
+    /// Every template with its origin, by name.
+    pub fn origins(&self) -> &BTreeMap<String, Origin> {
+        &self.origins
+    }
+
+    /// Renders the Markdown document of `kind` in `lang`.
+    pub fn markdown(
+        &self,
+        kind: DocumentKind,
+        lang: &str,
+        context: &Context,
+    ) -> Result<String, TemplateError> {
+        self.markdown
+            .render(&kind.template(lang), context)
+            .map_err(|e| self.error(e))
+    }
+
+    /// Renders the HTML layout around a document body.
+    pub fn layout(&self, context: &Context) -> Result<String, TemplateError> {
+        self.layout
+            .render(LAYOUT, context)
+            .map_err(|e| self.error(e))
+    }
+
+    fn display_name(&self, name: &str) -> String {
+        match self.origins.get(name) {
+            Some(Origin::File(path)) => slash_path(path),
+            _ => format!("built-in {name}"),
+        }
+    }
+
+    fn error(&self, error: tera::Error) -> TemplateError {
+        match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let span = report.span();
+                TemplateError {
+                    template: self.display_name(report.filename()),
+                    line: Some(span.start_line),
+                    column: Some(span.start_col + 1),
+                    message: report.message().to_string(),
+                }
+            }
+            // Checks across templates (unknown filters, tests, blocks)
+            // come as rendered reports: `error: message\n --> name:line:col`.
+            ErrorKind::Msg(report) => match parse_report(report) {
+                Some((message, name, line, column, more)) => TemplateError {
+                    template: self.display_name(name),
+                    line: Some(line),
+                    column: Some(column),
+                    message: if more > 0 {
+                        format!("{message} (and {more} more)")
+                    } else {
+                        message.to_string()
+                    },
+                },
+                None => TemplateError {
+                    template: "templates".to_string(),
+                    line: None,
+                    column: None,
+                    message: report.clone(),
+                },
+            },
+            _ => TemplateError {
+                template: "templates".to_string(),
+                line: None,
+                column: None,
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
+/// The first error of a Tera report: its message, template name, line and
+/// column, and how many more errors follow.
+fn parse_report(report: &str) -> Option<(&str, &str, usize, usize, usize)> {
+    let mut lines = report.lines();
+    let message = lines.next()?.strip_prefix("error: ")?;
+    let place = lines.next()?.trim_start().strip_prefix("--> ")?;
+    let mut pieces = place.rsplitn(3, ':');
+    let column = pieces.next()?.parse().ok()?;
+    let line = pieces.next()?.parse().ok()?;
+    let name = pieces.next()?;
+    let more = report.matches("\nerror: ").count();
+    Some((message, name, line, column, more))
+}
+
+/// The `date` filter: `{{ conference.date | date(format="%A %-d %B %Y") }}`
+/// formats an ISO date with the month and day names of the document's
+/// language (the context's `lang`). Without `format`, `%-d %B %Y`.
+fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| tera::Error::message(format!("`{value}` is not a date (YYYY-MM-DD)")))?;
+    let format = kwargs.get::<&str>("format")?.unwrap_or("%-d %B %Y");
+    let lang: Option<String> = state.get("lang")?;
+    let locale = locale(lang.as_deref().unwrap_or("en"));
+    let items = chrono::format::StrftimeItems::new_with_locale(format, locale);
+    let items = items
+        .parse()
+        .map_err(|_| tera::Error::message(format!("`{format}` is not a valid date format")))?;
+    Ok(date
+        .format_localized_with_items(items.iter(), locale)
+        .to_string())
+}
+
+/// The locale for a document language: `nl` → `nl_NL`, `en` → `en_GB`
+/// (day before month), `tr` → `tr_TR`; English names when unknown.
+fn locale(lang: &str) -> chrono::Locale {
+    let candidates = match lang {
+        "en" => vec!["en_GB".to_string()],
+        _ => {
+            let (base, region) = lang.split_once('-').unwrap_or((lang, ""));
+            let mut c = Vec::new();
+            if !region.is_empty() {
+                c.push(format!("{base}_{}", region.to_ascii_uppercase()));
+            }
+            c.push(format!("{base}_{}", base.to_ascii_uppercase()));
+            c
+        }
+    };
+    candidates
+        .iter()
+        .find_map(|name| chrono::Locale::try_from(name.as_str()).ok())
+        .unwrap_or(chrono::Locale::en_GB)
+}
+
+/// `templates/` files that override or add templates, as (template name,
+/// path relative to the root). Links are not followed; other files (such
+/// as `templates/README.md`) are not templates.
+fn override_files(root: &Path) -> Result<Vec<(String, PathBuf)>, TemplateError> {
+    let folder = root.join("templates");
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(&folder)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| TemplateError {
+            template: "templates".to_string(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&folder) else {
+            continue;
+        };
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = parts.join("/");
+        let is_template = match parts.as_slice() {
+            [file] => file == LAYOUT,
+            [lang, rest @ ..] => is_language(lang) && name.ends_with(".md") && !rest.is_empty(),
+            [] => false,
+        };
+        if is_template {
+            found.push((name, Path::new("templates").join(relative)));
+        }
+    }
+    Ok(found)
+}
+
+/// A folder name that can be a language: `nl`, `en`, `pt-br`.
+fn is_language(name: &str) -> bool {
+    let mut pieces = name.split('-');
+    let base = pieces.next().unwrap_or_default();
+    (2..=3).contains(&base.len())
+        && base.chars().all(|c| c.is_ascii_lowercase())
+        && pieces
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn read_template(root: &Path, relative: &Path) -> Result<String, TemplateError> {
+    let error = |message: String| TemplateError {
+        template: slash_path(relative),
+        line: None,
+        column: None,
+        message,
+    };
+    let path = root.join(relative);
+    let size = std::fs::metadata(&path)
+        .map_err(|e| error(e.to_string()))?
+        .len();
+    if size > MAX_TEMPLATE_BYTES {
+        return Err(error("the template is larger than 1 MiB".to_string()));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| error(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| error("the template is not UTF-8".to_string()))
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_parse() {
+        let templates = Templates::builtin().expect("built-in templates parse");
+        for kind in [
+            DocumentKind::Invitation,
+            DocumentKind::Checklist,
+            DocumentKind::Plan,
+        ] {
+            assert_eq!(
+                templates.languages(kind).into_iter().collect::<Vec<_>>(),
+                ["en", "nl"]
+            );
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_document_language() {
+        let mut tera = Tera::new();
+        tera.register_filter("date", date_filter);
+        tera.add_raw_template("t", "{{ d | date(format=\"%A %-d %B %Y\") }}")
+            .unwrap();
+        let mut context = Context::new();
+        context.insert("d", "2026-10-12");
+        for (lang, expected) in [
+            ("nl", "maandag 12 oktober 2026"),
+            ("en", "Monday 12 October 2026"),
+            ("tr", "Pazartesi 12 Ekim 2026"),
+            ("xx", "Monday 12 October 2026"),
+        ] {
+            context.insert("lang", lang);
+            assert_eq!(tera.render("t", &context).unwrap(), expected, "{lang}");
+        }
+        context.insert("d", "12-10-2026");
+        let error = tera.render("t", &context).unwrap_err();
+        assert!(error.to_string().contains("is not a date"), "{error}");
+    }
+
+    #[test]
+    fn languages_are_short_codes() {
+        for good in ["nl", "en", "tur", "pt-br", "zh-hant"] {
+            assert!(is_language(good), "{good}");
+        }
+        for bad in ["NL", "n", "dutch", "nl_", "nl-", "../x", ""] {
+            assert!(!is_language(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates/nl")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/nl/plan.md"),
+            "# Plan\n\n{{ plan.recorded \n",
+        )
+        .unwrap();
+        let error = Templates::load(dir.path()).err().expect("a syntax error");
+        assert_eq!(error.template, "templates/nl/plan.md");
+        assert_eq!(error.line, Some(3));
+
+        std::fs::write(
+            dir.path().join("templates/nl/plan.md"),
+            "# Plan\n\n{{ nothing }}\n",
+        )
+        .unwrap();
+        let templates = Templates::load(dir.path()).expect("parses");
+        let error = templates
+            .markdown(DocumentKind::Plan, "nl", &Context::new())
+            .unwrap_err();
+        assert_eq!(error.template, "templates/nl/plan.md");
+        assert_eq!(error.line, Some(3));
+        assert!(error.message.contains("nothing"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_new_language_is_a_new_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates/fy")).unwrap();
+        std::fs::write(dir.path().join("templates/README.md"), "not a template").unwrap();
+        std::fs::write(
+            dir.path().join("templates/fy/invitation.md"),
+            "Hoi {{ name }}",
+        )
+        .unwrap();
+        let templates = Templates::load(dir.path()).unwrap();
+        assert!(templates.has(DocumentKind::Invitation, "fy"));
+        assert!(!templates.has(DocumentKind::Plan, "fy"));
+        assert!(!templates.origins().contains_key("README.md"));
+        let mut context = Context::new();
+        context.insert("name", "*Jan*");
+        let text = templates
+            .markdown(DocumentKind::Invitation, "fy", &context)
+            .unwrap();
+        assert_eq!(text, "Hoi \\*Jan\\*");
+    }
+}

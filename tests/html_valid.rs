@@ -1,0 +1,61 @@
+//! Every HTML page the demo renders is valid HTML5, as judged by the Nu
+//! HTML Checker (`vnu.jar`, the W3C validator's engine).
+//!
+//! The checker runs on Java. It is taken from `VNU_JAR` if set, else from
+//! `target/vnu/`, where this test installs the npm package `vnu-jar` when
+//! it is missing (`.ci/run` installs Java and the package beforehand).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::{TODAY, demo_copy, files_below, kring};
+
+fn vnu_jar() -> PathBuf {
+    if let Some(jar) = std::env::var_os("VNU_JAR") {
+        return PathBuf::from(jar);
+    }
+    let prefix = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/vnu");
+    let jar = prefix.join("node_modules/vnu-jar/build/dist/vnu.jar");
+    if !jar.is_file() {
+        let status = Command::new("npm")
+            .args(["install", "--silent", "--no-save", "--prefix"])
+            .arg(&prefix)
+            .arg("vnu-jar")
+            .status()
+            .expect("npm is needed to install the Nu HTML checker (vnu-jar); see .ci/run");
+        assert!(status.success(), "npm install vnu-jar failed");
+    }
+    jar
+}
+
+#[test]
+fn the_demo_html_passes_the_nu_checker() {
+    let dir = demo_copy();
+    kring()
+        .args(["render", "--format", "html", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = dir.path().join("out");
+    let pages: Vec<PathBuf> = files_below(&out).iter().map(|f| out.join(f)).collect();
+    assert_eq!(pages.len(), 39, "every HTML page of the demo");
+
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(vnu_jar())
+        .args(["--format", "gnu"])
+        .args(&pages)
+        .output()
+        .expect("Java is needed to run the Nu HTML checker; see .ci/run");
+    let report = String::from_utf8_lossy(&output.stderr);
+    // `info:` lines are advice (comrak writes `<br />`); errors and
+    // warnings are not allowed.
+    let problems: Vec<&str> = report
+        .lines()
+        .filter(|line| line.contains(": error") || line.contains(": warning"))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(output.status.success(), "{report}");
+}

@@ -1,0 +1,102 @@
+//! Snapshots of every document the demo renders, in Dutch and in English.
+//! A change to a template or to the rendering shows up here as a diff to
+//! review like code (`cargo insta review`, or INSTA_UPDATE=always).
+
+mod support;
+
+use kring::check::check;
+use kring::diagnostic::Severity;
+use kring::model::Case;
+use kring::render::{Formats, Scope, Templates, render_case};
+use kring::repo::{Repo, load_case};
+use support::{TODAY, demo_dir};
+
+/// Renders every demo case with all documents in `lang`, and snapshots
+/// each file. `formats` picks which files.
+fn snapshot_demo(lang: &str, formats: Formats, only_first_invitation: bool) {
+    let repo = Repo::discover(&demo_dir()).unwrap();
+    let loaded: Vec<_> = repo
+        .case_files(&[])
+        .unwrap()
+        .iter()
+        .map(load_case)
+        .collect();
+    let today = TODAY.parse().unwrap();
+    let report = check(&loaded, &repo.settings, today);
+    let templates = Templates::builtin().unwrap();
+    let scope = Scope {
+        formats,
+        ..Scope::ALL
+    };
+    let mut count = 0;
+    for item in &loaded {
+        let mut case: Case = item.case.as_ref().unwrap().clone();
+        case.language = Some(toml::Spanned::new(0..0, lang.to_string()));
+        for participant in &mut case.participants {
+            participant.get_mut().language = None;
+        }
+        let warnings: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == item.file.rel && d.severity == Severity::Warning)
+            .collect();
+        let rendered =
+            render_case(&case, &repo.settings, &templates, &scope, today, &warnings).unwrap();
+        assert!(rendered.notes.is_empty(), "{:?}", rendered.notes);
+        let mut seen_invitation = false;
+        for document in rendered.documents {
+            let path = document.path.to_string_lossy().replace('\\', "/");
+            if path.contains("/invitations/") {
+                if only_first_invitation && seen_invitation {
+                    continue;
+                }
+                seen_invitation = true;
+            }
+            let name = format!("{lang}__{}", path.replace('/', "__"));
+            let text = String::from_utf8(document.bytes).unwrap();
+            insta::assert_snapshot!(name, text);
+            count += 1;
+        }
+    }
+    assert!(count > 0);
+}
+
+#[test]
+fn markdown_in_dutch() {
+    snapshot_demo("nl", Formats { md: true, ..NONE }, false);
+}
+
+#[test]
+fn markdown_in_english() {
+    snapshot_demo("en", Formats { md: true, ..NONE }, false);
+}
+
+/// HTML and calendar files follow from the Markdown; one invitation per
+/// case is enough to see the layout and the calendar change.
+#[test]
+fn html_and_calendar_files() {
+    snapshot_demo(
+        "nl",
+        Formats {
+            html: true,
+            ics: true,
+            ..NONE
+        },
+        true,
+    );
+    snapshot_demo(
+        "en",
+        Formats {
+            html: true,
+            ics: true,
+            ..NONE
+        },
+        true,
+    );
+}
+
+const NONE: Formats = Formats {
+    md: false,
+    html: false,
+    ics: false,
+};
