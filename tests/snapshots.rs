@@ -9,12 +9,24 @@ use kring::diagnostic::Severity;
 use kring::model::Case;
 use kring::render::{Formats, Scope, Templates, render_case};
 use kring::repo::{Repo, load_case};
-use support::{TODAY, demo_dir};
+use support::{TODAY, demo_dir, fixture_dir};
 
 /// Renders every demo case with all documents in `lang`, and snapshots
 /// each file. `formats` picks which files.
 fn snapshot_demo(lang: &str, formats: Formats, only_first_invitation: bool) {
-    let repo = Repo::discover(&demo_dir()).unwrap();
+    snapshot_repo(&demo_dir(), lang, formats, only_first_invitation, "");
+}
+
+/// Renders every case of the repository at `root` in `lang` and snapshots
+/// each file, named `<prefix><lang>__<path>`.
+fn snapshot_repo(
+    root: &std::path::Path,
+    lang: &str,
+    formats: Formats,
+    only_first_invitation: bool,
+    prefix: &str,
+) {
+    let repo = Repo::discover(root).unwrap();
     let loaded: Vec<_> = repo
         .case_files(&[])
         .unwrap()
@@ -52,7 +64,7 @@ fn snapshot_demo(lang: &str, formats: Formats, only_first_invitation: bool) {
                 }
                 seen_invitation = true;
             }
-            let name = format!("{lang}__{}", path.replace('/', "__"));
+            let name = format!("{prefix}{lang}__{}", path.replace('/', "__"));
             let text = String::from_utf8(document.bytes).unwrap();
             insta::assert_snapshot!(name, text);
             count += 1;
@@ -93,6 +105,17 @@ fn html_and_calendar_files() {
         },
         true,
     );
+}
+
+/// The demo has one plan, of a family case; these show a learning plan
+/// (strengths, goals) and a plan the accepting professional turned down,
+/// with a checklist that lists open warnings.
+#[test]
+fn learning_and_rejected_plans() {
+    for lang in ["nl", "en"] {
+        let formats = Formats { md: true, ..NONE };
+        snapshot_repo(&fixture_dir("render"), lang, formats, true, "fixture__");
+    }
 }
 
 const NONE: Formats = Formats {
