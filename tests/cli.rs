@@ -459,6 +459,9 @@ fn man_writes_one_page_per_command() {
             "kring-new.1",
             "kring-render.1",
             "kring-status.1",
+            "kring-templates-export.1",
+            "kring-templates-list.1",
+            "kring-templates.1",
             "kring.1"
         ]
     );

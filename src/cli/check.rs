@@ -11,7 +11,9 @@ use crate::diagnostic::{HumanRenderer, JsonReport, Severity};
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Checks case files against the method's rules (K-codes) and reports every problem found.\n\
-                  Errors make the command fail (exit 1); warnings do not, unless --deny-warnings.",
+                  Errors make the command fail (exit 1); warnings do not, unless --deny-warnings.\n\
+                  The repository's own templates (templates/) are checked too: a syntax error or an\n\
+                  unknown variable is reported with its file and line (exit 2).",
     after_help = "Examples:\n  kring check\n  kring check cases/2026 --format json\n  kring check --today 2026-10-01 --deny-warnings"
 )]
 pub struct Args {
@@ -78,13 +80,28 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     for failure in &report.io_errors {
         eprintln!("error: cannot read {failure}");
     }
-    Ok(if !report.io_errors.is_empty() {
-        Outcome::Failed
-    } else if errors > 0 || (args.deny_warnings && warnings > 0) {
-        Outcome::Problems
-    } else {
-        Outcome::Clean
-    })
+    let template_errors = template_errors(&repo.root);
+    for error in &template_errors {
+        eprintln!("error: template {error}");
+    }
+    Ok(
+        if !report.io_errors.is_empty() || !template_errors.is_empty() {
+            Outcome::Failed
+        } else if errors > 0 || (args.deny_warnings && warnings > 0) {
+            Outcome::Problems
+        } else {
+            Outcome::Clean
+        },
+    )
+}
+
+/// The problems in the repository's own templates: syntax, unknown filters
+/// and variables no document provides.
+pub fn template_errors(root: &std::path::Path) -> Vec<crate::render::TemplateError> {
+    match crate::render::Templates::load(root) {
+        Ok(templates) => templates.unknown_variables(),
+        Err(error) => vec![error],
+    }
 }
 
 pub fn plural(n: usize, word: &str) -> String {

@@ -9,6 +9,7 @@ mod man;
 mod new;
 mod render;
 mod status;
+mod templates;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -90,6 +91,8 @@ pub enum Command {
     Status(status::Args),
     /// Show the documentation of a rule, e.g. `kring explain K205`.
     Explain(explain::Args),
+    /// List the document templates, or copy the built-in ones out for editing.
+    Templates(templates::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
     /// Write manual pages, one per command.
@@ -106,6 +109,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
+        Command::Templates(args) => templates::run(args, &ui),
         Command::Completions(args) => completions::run(args, &ui),
         Command::Man(args) => man::run(args, &ui),
     }

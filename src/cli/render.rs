@@ -88,6 +88,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             return Ok(Outcome::Failed);
         }
     };
+    let unknown = templates.unknown_variables();
+    if !unknown.is_empty() {
+        for e in &unknown {
+            eprintln!("error: template {e}");
+        }
+        return Ok(Outcome::Failed);
+    }
     let report = crate::check::check(&loaded, &repo.settings, today);
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let scope = args.scope();

@@ -67,6 +67,39 @@ impl DocumentKind {
     }
 }
 
+/// The variables every Markdown template receives (docs/templates.md).
+const COMMON_VARIABLES: &[&str] = &[
+    "lang",
+    "today",
+    "case",
+    "coordinator",
+    "conference",
+    "central",
+];
+
+/// The variables a template receives besides the common ones.
+fn own_variables(name: &str) -> Option<&'static [&'static str]> {
+    if name == LAYOUT {
+        return Some(&["lang", "kind", "case_id", "title", "body"]);
+    }
+    let file = name.rsplit('/').next()?;
+    Some(match file {
+        "invitation.md" => &["participant", "others"],
+        "checklist.md" => &[
+            "phase",
+            "due",
+            "tasks",
+            "participants",
+            "warnings",
+            "followup",
+            "safety",
+        ],
+        "plan.md" => &["plan", "participants", "followup"],
+        // A partial, included by the others: any of their variables.
+        _ => return None,
+    })
+}
+
 /// Where a template came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -107,6 +140,8 @@ pub struct Templates {
     markdown: Tera,
     layout: Tera,
     origins: BTreeMap<String, Origin>,
+    /// The text of every template, by name.
+    sources: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -140,16 +175,14 @@ impl Templates {
         templates: impl Iterator<Item = (String, String, Origin)>,
     ) -> Result<Templates, TemplateError> {
         let mut origins = BTreeMap::new();
-        let mut markdown_sources = Vec::new();
-        let mut layout_source = None;
+        let mut sources = BTreeMap::new();
         for (name, text, origin) in templates {
-            if name == LAYOUT {
-                layout_source = Some(text);
-            } else {
-                markdown_sources.push((name.clone(), text));
-            }
+            sources.insert(name.clone(), text);
             origins.insert(name, origin);
         }
+        let markdown_sources: Vec<(&String, &String)> =
+            sources.iter().filter(|(name, _)| *name != LAYOUT).collect();
+        let layout_source = sources.get(LAYOUT).cloned().unwrap_or_default();
 
         let mut markdown = Tera::new();
         markdown.autoescape_on([".md"]);
@@ -159,14 +192,14 @@ impl Templates {
         layout.autoescape_on([".html"]);
         layout.register_filter("date", date_filter);
 
+        let markdown_result = markdown.add_raw_templates(markdown_sources);
         let mut templates = Templates {
             markdown,
             layout,
             origins,
+            sources,
         };
-        let result = templates.markdown.add_raw_templates(markdown_sources);
-        result.map_err(|e| templates.error(e))?;
-        let layout_source = layout_source.unwrap_or_default();
+        markdown_result.map_err(|e| templates.error(e))?;
         let result = templates.layout.add_raw_template(LAYOUT, &layout_source);
         result.map_err(|e| templates.error(e))?;
         Ok(templates)
@@ -190,6 +223,52 @@ impl Templates {
     /// Every template with its origin, by name.
     pub fn origins(&self) -> &BTreeMap<String, Origin> {
         &self.origins
+    }
+
+    /// The text of a template.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(String::as_str)
+    }
+
+    /// Checks the repository's own templates for variables that no document
+    /// provides (a misspelt `{{ partcipant.name }}`), with the line of
+    /// their first use. Syntax errors and unknown filters are found when
+    /// the templates are loaded.
+    pub fn unknown_variables(&self) -> Vec<TemplateError> {
+        let mut errors = Vec::new();
+        for (name, origin) in &self.origins {
+            let Origin::File(path) = origin else { continue };
+            let (tera, known): (&Tera, Vec<&str>) = match own_variables(name) {
+                Some(own) if name == LAYOUT => (&self.layout, own.to_vec()),
+                Some(own) => (
+                    &self.markdown,
+                    COMMON_VARIABLES.iter().chain(own).copied().collect(),
+                ),
+                None => (&self.markdown, all_markdown_variables()),
+            };
+            let Ok(used) = tera.get_template_variables(name) else {
+                continue;
+            };
+            let mut unknown: Vec<&str> = used.into_iter().filter(|v| !known.contains(v)).collect();
+            unknown.sort_unstable();
+            let source = self
+                .sources
+                .get(name)
+                .map(String::as_str)
+                .unwrap_or_default();
+            for variable in unknown {
+                let (line, column) = first_use(source, variable).unzip();
+                errors.push(TemplateError {
+                    template: slash_path(path),
+                    line,
+                    column,
+                    message: format!(
+                        "`{variable}` is not a variable of this template; see docs/templates.md"
+                    ),
+                });
+            }
+        }
+        errors
     }
 
     /// Renders the Markdown document of `kind` in `lang`.
@@ -257,6 +336,42 @@ impl Templates {
             },
         }
     }
+}
+
+fn all_markdown_variables() -> Vec<&'static str> {
+    let mut all: Vec<&str> = COMMON_VARIABLES.to_vec();
+    for kind in ["invitation.md", "checklist.md", "plan.md"] {
+        all.extend(own_variables(kind).unwrap_or_default());
+    }
+    all
+}
+
+/// The line and column (1-based) where `variable` is first used as a name
+/// inside a `{{ }}` or `{% %}` tag.
+fn first_use(source: &str, variable: &str) -> Option<(usize, usize)> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_';
+    let mut in_tag = false;
+    for (number, line) in source.lines().enumerate() {
+        for (i, _) in line.char_indices() {
+            let rest = &line[i..];
+            if rest.starts_with("{{") || rest.starts_with("{%") {
+                in_tag = true;
+            } else if rest.starts_with("}}") || rest.starts_with("%}") {
+                in_tag = false;
+            }
+            let Some(after) = rest.strip_prefix(variable) else {
+                continue;
+            };
+            let before = line[..i].chars().next_back();
+            if in_tag
+                && !before.is_some_and(|c| is_name(c) || c == '.')
+                && !after.chars().next().is_some_and(is_name)
+            {
+                return Some((number + 1, line[..i].chars().count() + 1));
+            }
+        }
+    }
+    None
 }
 
 /// The first error of a Tera report: its message, template name, line and
@@ -489,5 +604,47 @@ mod tests {
             .markdown(DocumentKind::Invitation, "fy", &context)
             .unwrap();
         assert_eq!(text, "Hoi \\*Jan\\*");
+    }
+
+    #[test]
+    fn first_use_handles_any_text() {
+        assert_eq!(first_use("één {{ x }}", "x"), Some((1, 8)));
+        assert_eq!(first_use("x {{ xy }} {% if x %}", "x"), Some((1, 18)));
+        assert_eq!(first_use("{{ a.x }}", "x"), None);
+        assert_eq!(first_use("ééé", "é"), None);
+    }
+
+    #[test]
+    fn unknown_variables_are_found_with_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates/nl")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/nl/invitation.md"),
+            "# Hoi {{ participant.name }}\n\n{% set x = 1 %}{{ x }}\n{% if partcipant %}{{ today }}{% endif %}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("templates/layout.html"),
+            "<p>{{ body | safe }} {{ sidebar }}</p>",
+        )
+        .unwrap();
+        let templates = Templates::load(dir.path()).unwrap();
+        let errors = templates.unknown_variables();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].template, "templates/layout.html");
+        assert_eq!((errors[0].line, errors[0].column), (Some(1), Some(25)));
+        assert_eq!(errors[1].template, "templates/nl/invitation.md");
+        assert_eq!((errors[1].line, errors[1].column), (Some(4), Some(7)));
+        assert!(errors[1].message.contains("`partcipant`"));
+        // The built-in templates, as a user's copy, use only what they receive.
+        let copy = tempfile::tempdir().unwrap();
+        for (name, text) in BUILTIN {
+            let path = copy.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let templates = Templates::load(copy.path()).unwrap();
+        assert!(templates.origins().values().all(|o| *o != Origin::BuiltIn));
+        assert_eq!(templates.unknown_variables(), []);
     }
 }
