@@ -11,4 +11,5 @@ pub mod fsutil;
 pub mod model;
 pub mod render;
 pub mod repo;
+pub mod schema;
 pub mod skeleton;

@@ -9,62 +9,54 @@ use crate::model::Variant;
 /// The title is one line of text (the caller refuses control characters).
 pub fn skeleton(id: &str, variant: Variant, title: Option<&str>, today: NaiveDate) -> String {
     let title = match title {
-        Some(t) => format!(
-            "title = {}             # shown on the documents",
-            toml_string(t)
-        ),
-        None => "# title = \"...\"              # optional: shown on the documents".to_string(),
+        Some(t) => format!("title = {}  #@title", toml_string(t)),
+        None => "# title = \"...\"  #@title".to_string(),
     };
     let mut out = format!(
         r#"# A kring case file: one family group conference.
 # Keys marked "optional" may stay commented out until you know them.
 # `kring check` says what is wrong or missing; `kring explain K205` explains a rule.
 
-id = "{id}"      # unique in the repository: a-z, 0-9 and -
-variant = "{variant}"     # family | restorative | community | learning
+id = "{id}"  #@id
+variant = "{variant}"  #@variant
 {title}
-# language = "nl"              # optional: the documents' default language (else kring.toml's)
+# language = "nl"  #@language
 
 [request]
-received = {today}         # the date the request came in
-# by = "school"                # optional: who asked (a participant id, or free text)
-# question = "..."             # the question the circle makes a plan for; needed before anyone is invited
-# question_agreed = {today}  # optional: the date the question was agreed with the requester(s)
-# consent = {today}          # the date the person(s) concerned agreed to a conference (it is voluntary)
-# compulsory = false           # optional: help is compulsory (child protection, probation)
-# acceptor = "..."             # when compulsory: id of the professional participant who accepts the plan
+received = {today}  #@request.received
+# by = "school"  #@request.by
+# question = "..."  #@request.question
+# question_agreed = {today}  #@request.question_agreed
+# consent = {today}  #@request.consent
+# compulsory = false  #@request.compulsory
+# acceptor = "..."  #@request.acceptor
 
-# [coordinator]                # once a coordinator is assigned
-# name = "..."                 # the coordinator's name
-# assigned = {today}         # the date the coordinator was assigned
-# email = "..."                # optional; also phone = "..."
-# languages = ["nl"]           # optional: languages the coordinator speaks (default ["nl"])
-# organisation = "..."         # optional: the coordinator's own organisation
-# independent = true           # the coordinator declares no tie to any deciding or helping agency
+# [coordinator]  #@coordinator
+# name = "..."  #@coordinator.name
+# assigned = {today}  #@coordinator.assigned
+# email = "..."  #@coordinator.email
+# phone = "..."  #@coordinator.phone
+# languages = ["nl"]  #@coordinator.languages
+# organisation = "..."  #@coordinator.organisation
+# independent = true  #@coordinator.independent
 
-# [conference]                 # once the conference is planned
-# date = {today}
-# start = 15:00:00
-# end = 17:00:00
-# location = "..."             # the place, e.g. "Buurthuis De Kern, zaal 2"
-# address = "..."              # optional: street, postcode and town
-# arrangements = ["koffie en thee"]  # optional: food, drink, childcare, ...
+# [conference]  #@conference
+# date = {today}  #@conference.date
+# start = 15:00:00  #@conference.start
+# end = 17:00:00  #@conference.end
+# location = "..."  #@conference.location
+# address = "..."  #@conference.address
+# arrangements = ["koffie en thee"]  #@conference.arrangements
 
-# [[conference.part]]          # optional: the parts, with times (default: {parts})
-# kind = "information"         # information | family-time | plan | conversation
-# start = 15:00:00             # optional times, within the conference, in order
-# end = 15:30:00
+# [[conference.part]]  #@conference.part
+# kind = "information"  #@conference.part.kind
+# start = 15:00:00  #@conference.part.start
+# end = 15:30:00  #@conference.part.end
 "#,
         id = id,
         variant = variant.as_str(),
         title = title,
         today = today.format("%Y-%m-%d"),
-        parts = variant
-            .default_parts()
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
     );
     for (participant_id, role, what) in starting_participants(variant) {
         out.push_str(&participant(participant_id, role, what));
@@ -72,52 +64,66 @@ received = {today}         # the date the request came in
     out.push_str(&participant_example(variant));
     out.push_str(&format!(
         r#"
-# [safety]                     # optional
-# arrangement = "..."          # how people who must not meet (`avoid`) are kept apart
+# [safety]  #@safety
+# arrangement = "..."  #@safety.arrangement
 
-# [tasks]                      # dates of tasks the file cannot show otherwise
-# circle = {today}           # everyone was asked who else can help
-# practical = {today}        # place, food and drink, childcare arranged
-# information = {today}      # the professionals' information is ready for part 1
-# registration = {today}     # the conference is registered
+# [tasks]  #@tasks
+# circle = {today}  #@tasks.circle
+# practical = {today}  #@tasks.practical
+# information = {today}  #@tasks.information
+# registration = {today}  #@tasks.registration
 
-# [plan]                       # at or after the conference: the circle's plan
-# recorded = {today}         # the date the plan was written down
-# sent = {today}             # the date it was sent to all participants
-{learning}# contingency = "..."          # what the circle does if things go differently
-# review = {today}           # when the circle itself looks back on the plan
+# [plan]  #@plan
+# recorded = {today}  #@plan.recorded
+# sent = {today}  #@plan.sent
+{learning}# contingency = "..."  #@plan.contingency
+# review = {today}  #@plan.review
 #
-# [[plan.agreement]]           # one per agreement
-# what = "..."                 # what is agreed
-# who = ["..."]                # participant ids of who does it
-# when = "elke dinsdag"        # optional free text
-# by = {today}               # optional deadline
-# checks = "..."               # optional: participant id of who keeps an eye on it
-# support = "..."              # optional: professional support this agreement asks for
+# [[plan.agreement]]  #@plan.agreement
+# what = "..."  #@plan.agreement.what
+# who = ["..."]  #@plan.agreement.who
+# when = "elke dinsdag"  #@plan.agreement.when
+# by = {today}  #@plan.agreement.by
+# checks = "..."  #@plan.agreement.checks
+# support = "..."  #@plan.agreement.support
 #
-# [plan.acceptance]            # when help is compulsory
-# by = "..."                   # the acceptor's participant id
-# date = {today}
-# accepted = true
-# reason = "..."               # needed when accepted = false
+# [plan.acceptance]  #@plan.acceptance
+# by = "..."  #@plan.acceptance.by
+# date = {today}  #@plan.acceptance.date
+# accepted = true  #@plan.acceptance.accepted
+# reason = "..."  #@plan.acceptance.reason
 
-# [followup]                   # the check four weeks after the conference
-# done = {today}
-# contacted = ["..."]          # participant ids of who was asked how the plan goes
-# notes = "..."
+# [followup]  #@followup
+# done = {today}  #@followup.done
+# contacted = ["..."]  #@followup.contacted
+# notes = "..."  #@followup.notes
 
-# [closed]                     # when the case ends
-# date = {today}
-# reason = "completed"         # completed | cancelled | withdrawn
+# [closed]  #@closed
+# date = {today}  #@closed.date
+# reason = "completed"  #@closed.reason
 "#,
         today = today.format("%Y-%m-%d"),
         learning = if variant == Variant::Learning {
-            "# strengths = [\"...\"]          # what the pupil is good at\n# goals = [\"...\"]              # what the pupil wants to learn\n"
+            "# strengths = [\"...\"]  #@plan.strengths\n# goals = [\"...\"]  #@plan.goals\n"
         } else {
             ""
         },
     ));
-    align_comments(&out)
+    align_comments(&describe_keys(&out))
+}
+
+/// Replaces each `#@path` marker with `# ` and the key's description from
+/// the model's doc comments, the same text the JSON Schema carries.
+fn describe_keys(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.split_once("#@") {
+            Some((code, path)) => match crate::schema::describe(path.trim()) {
+                Some(description) => format!("{code}# {description}\n"),
+                None => format!("{}\n", code.trim_end()),
+            },
+            None => format!("{line}\n"),
+        })
+        .collect()
 }
 
 /// The column where trailing comments start, so that they read as one column.
@@ -166,9 +172,9 @@ fn participant(id: &str, role: &str, what: &str) -> String {
     format!(
         r#"
 [[participant]]                # {what}
-id = "{id}"                    # unique in the case: a-z, 0-9 and -
-name = "TODO: full name"
-role = "{role}"
+id = "{id}"  #@participant.id
+name = "TODO: full name"  #@participant.name
+role = "{role}"  #@participant.role
 "#
     )
 }
@@ -180,23 +186,24 @@ fn participant_example(variant: Variant) -> String {
     };
     format!(
         r#"
-# [[participant]]              # one table per person; copy it for each
-# id = "oma-ria"               # unique in the case: a-z, 0-9 and -
-# name = "..."
-# role = "{role}"               # central | family | friend | network | harmed | responsible | resident
-#                              # | supporter | interpreter | professional | school
-# relation = "grandmother"     # optional: relation to the central person
-# born = 1956-04-12            # optional (needed for a pupil's age in a learning case)
-# language = "nl"              # optional: this person's documents' language
-# email = "..."                # optional; also phone = "..." and address = "..."
-# organisation = "..."         # optional: for professionals
-# invited_by = "..."           # optional: id of who proposed this person
-# status = "proposed"          # proposed | invited | confirmed | declined
-# prepared = 2026-01-01        # optional: the date you prepared this person
-# parts = ["information", "plan"]  # optional: overrides the role's default parts
-# needs = ["wheelchair"]       # optional free text
-# hide_contact = true          # optional: never show this person's contact details to others
-# avoid = ["..."]              # optional: ids of people this person must not meet
+# [[participant]]  #@participant
+# id = "oma-ria"  #@participant.id
+# name = "..."  #@participant.name
+# role = "{role}"  #@participant.role
+# relation = "grandmother"  #@participant.relation
+# born = 1956-04-12  #@participant.born
+# language = "nl"  #@participant.language
+# email = "..."  #@participant.email
+# phone = "..."  #@participant.phone
+# address = "..."  #@participant.address
+# organisation = "..."  #@participant.organisation
+# invited_by = "..."  #@participant.invited_by
+# status = "proposed"  #@participant.status
+# prepared = 2026-01-01  #@participant.prepared
+# parts = ["information", "plan"]  #@participant.parts
+# needs = ["wheelchair"]  #@participant.needs
+# hide_contact = true  #@participant.hide_contact
+# avoid = ["..."]  #@participant.avoid
 "#
     )
 }
@@ -229,12 +236,33 @@ mod tests {
     }
 
     #[test]
+    fn every_key_is_described_from_the_model() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for variant in Variant::ALL {
+            let text = skeleton("x", variant, None, today);
+            assert!(!text.contains("#@"), "{text}");
+            let question = text
+                .lines()
+                .find(|l| l.starts_with("# question ="))
+                .unwrap();
+            let expected = crate::schema::describe("request.question").unwrap();
+            assert!(question.ends_with(&format!("# {expected}")), "{question}");
+            for marker in ["# phone =", "# address =", "# hide_contact =", "# avoid ="] {
+                assert!(text.contains(marker), "{marker}");
+            }
+        }
+    }
+
+    #[test]
     fn comments_form_one_column_and_a_title_cannot_break_out() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let title = "Plan  # \"Sam\" = 'x' [y]";
         let text = skeleton("x", Variant::Family, Some(title), today);
         let line = text.lines().find(|l| l.starts_with("title")).unwrap();
-        assert!(line.ends_with("  # shown on the documents"), "{line}");
+        assert!(
+            line.ends_with("  # Optional: shown on the documents"),
+            "{line}"
+        );
         let received = text.lines().find(|l| l.starts_with("received")).unwrap();
         assert_eq!(received.find('#'), Some(COMMENT_COLUMN));
         let case: crate::model::Case = toml::from_str(&text).unwrap();

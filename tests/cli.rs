@@ -458,6 +458,7 @@ fn man_writes_one_page_per_command() {
             "kring-man.1",
             "kring-new.1",
             "kring-render.1",
+            "kring-schema.1",
             "kring-status.1",
             "kring-templates-export.1",
             "kring-templates-list.1",

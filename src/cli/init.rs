@@ -11,8 +11,9 @@ use crate::repo::SETTINGS_FILE;
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Creates a case repository in DIR (default: the current folder): kring.toml with every\n\
-                  setting explained, an empty cases/ folder, templates/README.md, and a .gitignore that\n\
-                  keeps the rendered documents (out/) out of git. Refuses if kring.toml exists.",
+                  setting explained, an empty cases/ folder, templates/README.md, a .gitignore that\n\
+                  keeps the rendered documents (out/) out of git, and editor support: the JSON Schemas\n\
+                  in .kring/ and a .taplo.toml that ties them to the files. Refuses if kring.toml exists.",
     after_help = "Example:\n  kring init regio-oost && cd regio-oost && git init"
 )]
 pub struct Args {
@@ -58,6 +59,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         create_new_atomic(&readme, TEMPLATES_README.as_bytes())?;
     }
     ignore_output(&dir.join(".gitignore"))?;
+    write_editor_support(&dir)?;
 
     ui.note(&format!("created a case repository in {}", dir.display()));
     if !inside_git(&dir) {
@@ -69,6 +71,43 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     ui.note("next: kring new 2026-001-name --variant family");
     Ok(Outcome::Clean)
 }
+
+/// The JSON Schemas in `.kring/` and a `.taplo.toml` that ties them to the
+/// case files and kring.toml, so that editors validate and complete. An
+/// existing `.taplo.toml` is left alone.
+fn write_editor_support(dir: &Path) -> Result<()> {
+    for (file, schema) in [
+        (crate::schema::CASE_SCHEMA_FILE, crate::schema::case()),
+        (
+            crate::schema::SETTINGS_SCHEMA_FILE,
+            crate::schema::settings(),
+        ),
+    ] {
+        write_atomic(&dir.join(file), crate::schema::to_text(&schema).as_bytes())?;
+    }
+    let taplo = dir.join(".taplo.toml");
+    if !taplo.exists() {
+        create_new_atomic(&taplo, TAPLO.as_bytes())?;
+    }
+    Ok(())
+}
+
+const TAPLO: &str = r#"# Editor support (taplo, Even Better TOML): validate and complete the case
+# files and kring.toml against the schemas kring wrote into .kring/.
+# `kring schema > .kring/case.schema.json` refreshes them after an upgrade.
+
+include = ["kring.toml", "cases/**/*.toml"]
+
+[[rule]]
+include = ["cases/**/*.toml"]
+[rule.schema]
+path = ".kring/case.schema.json"
+
+[[rule]]
+include = ["kring.toml"]
+[rule.schema]
+path = ".kring/settings.schema.json"
+"#;
 
 /// Adds `out/` to `.gitignore`, keeping whatever it already holds.
 fn ignore_output(path: &Path) -> Result<()> {

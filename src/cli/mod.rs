@@ -8,6 +8,7 @@ mod init;
 mod man;
 mod new;
 mod render;
+mod schema;
 mod status;
 mod templates;
 
@@ -91,6 +92,8 @@ pub enum Command {
     Status(status::Args),
     /// Show the documentation of a rule, e.g. `kring explain K205`.
     Explain(explain::Args),
+    /// Print the JSON Schema of case files (or of kring.toml) for editors.
+    Schema(schema::Args),
     /// List the document templates, or copy the built-in ones out for editing.
     Templates(templates::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -109,6 +112,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
+        Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),
         Command::Completions(args) => completions::run(args, &ui),
         Command::Man(args) => man::run(args, &ui),

@@ -9,30 +9,57 @@ mod time;
 pub use derived::{Phase, ROLE_PROFESSIONAL_PARTS, add_days};
 pub use time::{Date, Time};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 pub use toml::Spanned;
 
 /// One conference, as read from `cases/**/*.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// Unique in the repository: a-z, 0-9 and -
+    #[schemars(with = "String")]
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]{0,62}$"))]
     pub id: Spanned<String>,
+    /// family | restorative | community | learning
+    #[schemars(with = "Variant")]
     pub variant: Spanned<Variant>,
+    /// Optional: the documents' default language (else kring.toml's)
+    #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
+    /// Optional: shown on the documents
     pub title: Option<String>,
+    /// The request for a conference
+    #[schemars(with = "Request")]
     pub request: Spanned<Request>,
+    /// Once a coordinator is assigned
+    #[schemars(with = "Option<Coordinator>")]
     pub coordinator: Option<Spanned<Coordinator>>,
+    /// Once the conference is planned
+    #[schemars(with = "Option<Conference>")]
     pub conference: Option<Spanned<Conference>>,
+    /// One per person invited or proposed
     #[serde(default, rename = "participant")]
+    #[schemars(with = "Vec<Participant>")]
     pub participants: Vec<Spanned<Participant>>,
+    /// Optional: how people who must not meet are kept apart
+    #[schemars(with = "Option<Safety>")]
     pub safety: Option<Spanned<Safety>>,
+    /// Dates of tasks the file cannot show otherwise
+    #[schemars(with = "Option<Tasks>")]
     pub tasks: Option<Spanned<Tasks>>,
+    /// At or after the conference: the circle's plan
+    #[schemars(with = "Option<Plan>")]
     pub plan: Option<Spanned<Plan>>,
+    /// The check four weeks after the conference
+    #[schemars(with = "Option<Followup>")]
     pub followup: Option<Spanned<Followup>>,
+    /// When the case ends
+    #[schemars(with = "Option<Closed>")]
     pub closed: Option<Spanned<Closed>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Variant {
     Family,
@@ -41,55 +68,108 @@ pub enum Variant {
     Learning,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
+    /// The date the request came in
+    #[schemars(with = "Date")]
     pub received: Spanned<Date>,
+    /// Optional: who asked (a participant id, or free text)
     pub by: Option<String>,
+    /// The question the circle makes a plan for; needed before anyone is invited
+    #[schemars(with = "Option<String>")]
     pub question: Option<Spanned<String>>,
+    /// Optional: the date the question was agreed with the requester(s)
+    #[schemars(with = "Option<Date>")]
     pub question_agreed: Option<Spanned<Date>>,
+    /// The date the person(s) concerned agreed to a conference (it is voluntary)
+    #[schemars(with = "Option<Date>")]
     pub consent: Option<Spanned<Date>>,
+    /// Optional: help is compulsory (child protection, probation)
+    #[schemars(with = "Option<bool>")]
     pub compulsory: Option<Spanned<bool>>,
+    /// When compulsory: id of the professional participant who accepts the plan
+    #[schemars(with = "Option<String>")]
     pub acceptor: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Coordinator {
+    /// The coordinator's name
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The date the coordinator was assigned
+    #[schemars(with = "Date")]
     pub assigned: Spanned<Date>,
+    /// Optional: the coordinator's email address
     pub email: Option<String>,
+    /// Optional: the coordinator's phone number
     pub phone: Option<String>,
+    /// Optional: languages the coordinator speaks (default ["nl"])
+    #[schemars(with = "Option<Vec<String>>")]
     pub languages: Option<Spanned<Vec<String>>>,
+    /// Optional: the coordinator's own organisation
+    #[schemars(with = "Option<String>")]
     pub organisation: Option<Spanned<String>>,
+    /// The coordinator declares no tie to any deciding or helping agency
+    #[schemars(with = "bool")]
     pub independent: Spanned<bool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
+    /// The date of the conference
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
+    /// When the conference starts
+    #[schemars(with = "Option<Time>")]
     pub start: Option<Spanned<Time>>,
+    /// When the conference ends
+    #[schemars(with = "Option<Time>")]
     pub end: Option<Spanned<Time>>,
+    /// The place, e.g. "Buurthuis De Kern, zaal 2"
+    #[schemars(with = "Option<String>")]
     pub location: Option<Spanned<String>>,
+    /// Optional: street, postcode and town
     pub address: Option<String>,
+    /// Optional: food, drink, childcare, ...
     #[serde(default)]
     pub arrangements: Vec<String>,
+    /// Optional: the parts, with times (default: by variant)
     #[serde(default, rename = "part")]
+    #[schemars(with = "Vec<Part>")]
     pub parts: Vec<Spanned<Part>>,
 }
 
 /// One part of the conference, as listed under `[[conference.part]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
+    /// information | family-time | plan | conversation
+    #[schemars(with = "PartKind")]
     pub kind: Spanned<PartKind>,
+    /// Optional: when this part starts, within the conference, in order
+    #[schemars(with = "Option<Time>")]
     pub start: Option<Spanned<Time>>,
+    /// Optional: when this part ends
+    #[schemars(with = "Option<Time>")]
     pub end: Option<Spanned<Time>>,
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum PartKind {
@@ -99,32 +179,61 @@ pub enum PartKind {
     Conversation,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
+    /// Unique in the case: a-z, 0-9 and -
+    #[schemars(with = "String")]
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]{0,62}$"))]
     pub id: Spanned<String>,
+    /// The person's name
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// central | family | friend | network | harmed | responsible | resident | supporter | interpreter | professional | school
+    #[schemars(with = "Role")]
     pub role: Spanned<Role>,
+    /// Optional: relation to the central person
     pub relation: Option<String>,
+    /// Optional: date of birth (needed for the learning age check)
+    #[schemars(with = "Option<Date>")]
     pub born: Option<Spanned<Date>>,
+    /// Optional: this person's documents' language (else the case's)
+    #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
+    /// Optional: email address
     pub email: Option<String>,
+    /// Optional: phone number
     pub phone: Option<String>,
+    /// Optional: postal address
     pub address: Option<String>,
+    /// Optional: the organisation a professional works for
+    #[schemars(with = "Option<String>")]
     pub organisation: Option<Spanned<String>>,
+    /// Optional: participant id of whoever proposed this person
+    #[schemars(with = "Option<String>")]
     pub invited_by: Option<Spanned<String>>,
+    /// proposed (default) | invited | confirmed | declined
+    #[schemars(with = "Option<Status>")]
     pub status: Option<Spanned<Status>>,
+    /// Optional: the date the coordinator prepared this person
+    #[schemars(with = "Option<Date>")]
     pub prepared: Option<Spanned<Date>>,
+    /// Optional: the parts this person attends (else the role's default)
+    #[schemars(with = "Option<Vec<PartKind>>")]
     pub parts: Option<Spanned<Vec<PartKind>>>,
+    /// Optional: what this person needs to take part (wheelchair, childcare, ...)
     #[serde(default)]
     pub needs: Vec<String>,
+    /// Optional: never show this person's contact details to others
     #[serde(default)]
     pub hide_contact: bool,
+    /// Optional: ids of people this person must not meet
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub avoid: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Central,
@@ -140,7 +249,9 @@ pub enum Role {
     School,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -150,72 +261,119 @@ pub enum Status {
     Declined,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
+    /// How people who must not meet (`avoid`) are kept apart
     pub arrangement: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tasks {
+    /// Everyone was asked who else can help
+    #[schemars(with = "Option<Date>")]
     pub circle: Option<Spanned<Date>>,
+    /// Place, food and drink, childcare arranged
+    #[schemars(with = "Option<Date>")]
     pub practical: Option<Spanned<Date>>,
+    /// The professionals' information is ready for part 1
+    #[schemars(with = "Option<Date>")]
     pub information: Option<Spanned<Date>>,
+    /// The conference is registered
+    #[schemars(with = "Option<Date>")]
     pub registration: Option<Spanned<Date>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// The date the plan was written down
+    #[schemars(with = "Date")]
     pub recorded: Spanned<Date>,
+    /// The date it was sent to all participants
+    #[schemars(with = "Option<Date>")]
     pub sent: Option<Spanned<Date>>,
+    /// Learning: what the pupil is good at
     pub strengths: Option<Vec<String>>,
+    /// Learning: what the pupil wants to learn
     pub goals: Option<Vec<String>>,
+    /// What the circle does if things go differently
     pub contingency: Option<String>,
+    /// When the circle itself looks back on the plan
+    #[schemars(with = "Option<Date>")]
     pub review: Option<Spanned<Date>>,
+    /// One per agreement
     #[serde(default, rename = "agreement")]
+    #[schemars(with = "Vec<Agreement>")]
     pub agreements: Vec<Spanned<Agreement>>,
+    /// When help is compulsory: the acceptor accepts the plan or not
+    #[schemars(with = "Option<Acceptance>")]
     pub acceptance: Option<Spanned<Acceptance>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    /// What is agreed
+    #[schemars(with = "String")]
     pub what: Spanned<String>,
+    /// Participant ids of who does it
+    #[schemars(with = "Vec<String>")]
     pub who: Spanned<Vec<Spanned<String>>>,
+    /// Optional free text, e.g. "elke dinsdag"
     pub when: Option<String>,
+    /// Optional deadline
+    #[schemars(with = "Option<Date>")]
     pub by: Option<Spanned<Date>>,
+    /// Optional: participant id of who keeps an eye on it
+    #[schemars(with = "Option<String>")]
     pub checks: Option<Spanned<String>>,
+    /// Optional: professional support this agreement asks for
     pub support: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Acceptance {
+    /// The acceptor's participant id
+    #[schemars(with = "String")]
     pub by: Spanned<String>,
+    /// The date of the decision
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
+    /// Whether the plan is accepted
+    #[schemars(with = "bool")]
     pub accepted: Spanned<bool>,
+    /// Needed when accepted = false
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Followup {
+    /// The date of the follow-up
+    #[schemars(with = "Option<Date>")]
     pub done: Option<Spanned<Date>>,
+    /// Participant ids of who was asked how the plan goes
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub contacted: Vec<Spanned<String>>,
+    /// Optional: what they said
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Closed {
+    /// The date the case closed
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
+    /// completed | cancelled | withdrawn
     pub reason: Option<ClosingReason>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClosingReason {
     Completed,

@@ -58,3 +58,36 @@ impl std::fmt::Display for Time {
         write!(f, "{}", self.0.format("%H:%M"))
     }
 }
+
+/// In a JSON Schema a TOML local date is a string, as editors such as taplo
+/// present it.
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+            "description": "A local date such as 2026-10-12 (no quotes in TOML)"
+        })
+    }
+}
+
+/// A TOML local time, as a string in a JSON Schema.
+impl schemars::JsonSchema for Time {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "partial-time",
+            "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+            "description": "A local time such as 15:00:00 (no quotes in TOML)"
+        })
+    }
+}

@@ -6,21 +6,26 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, de::Error};
 
 /// The repository's settings; every key is optional.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
+    /// The organisation that runs the conferences, shown on the documents.
     pub organisation: Option<String>,
-    /// The default document language.
+    /// The default document language (nl and en are built in).
     pub language: String,
+    /// IANA time zone of the conferences, e.g. "Europe/Amsterdam".
     #[serde(deserialize_with = "timezone")]
+    #[schemars(with = "String")]
     pub timezone: Tz,
-    /// The case folder, relative to the root.
+    /// The folder with one TOML file per conference, relative to the root.
     #[serde(deserialize_with = "relative_folder")]
     pub cases: String,
-    /// The output folder, relative to the root.
+    /// The folder for rendered documents, relative to the root (keep it out of git).
     #[serde(deserialize_with = "relative_folder")]
     pub out: String,
+    /// The follow-up is due this many days after the conference.
     pub followup_days: u32,
+    /// How long a closed case may keep personal data, in days.
     pub retention_days: u32,
 }
 

@@ -1,0 +1,32 @@
+//! `kring schema [--settings]`: the JSON Schema of case files or of
+//! kring.toml, for editors.
+
+use anyhow::Result;
+
+use super::{Outcome, Ui, print_stdout};
+use crate::schema;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Prints the JSON Schema (draft-07) of a case file, or with --settings of kring.toml.\n\
+                  Every key has the description that `kring new` writes as a comment. Editors that\n\
+                  read JSON Schemas for TOML (taplo, Even Better TOML in VS Code) then validate and\n\
+                  complete case files while you type; `kring init` sets this up in .kring/ and\n\
+                  .taplo.toml.",
+    after_help = "Examples:\n  kring schema > .kring/case.schema.json\n  kring schema --settings > .kring/settings.schema.json"
+)]
+pub struct Args {
+    /// The schema of kring.toml instead of a case file.
+    #[arg(long)]
+    pub settings: bool,
+}
+
+pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+    let value = if args.settings {
+        schema::settings()
+    } else {
+        schema::case()
+    };
+    print_stdout(&schema::to_text(&value))?;
+    Ok(Outcome::Clean)
+}
