@@ -121,7 +121,9 @@ fn export(lang: Option<&str>, dir: Option<PathBuf>, ui: &Ui) -> Result<Outcome> 
                 written += 1;
             }
             Err(e) => {
-                return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())));
+                return Err(
+                    anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
+                );
             }
         }
     }
