@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod explain;
+mod hook;
 mod init;
 mod man;
 mod new;
@@ -96,6 +97,8 @@ pub enum Command {
     Schema(schema::Args),
     /// List the document templates, or copy the built-in ones out for editing.
     Templates(templates::Args),
+    /// Install the git pre-commit hook that checks staged case files.
+    Hook(hook::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
     /// Write manual pages, one per command.
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),
+        Command::Hook(args) => hook::run(args, &ui),
         Command::Completions(args) => completions::run(args, &ui),
         Command::Man(args) => man::run(args, &ui),
     }

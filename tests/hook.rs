@@ -1,0 +1,166 @@
+//! The pre-commit hook, in a real git repository.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::{copy_tree, demo_dir, kring, write};
+
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .expect("git is installed")
+}
+
+/// The demo as a git repository with one commit and the hook installed.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&demo_dir(), dir.path());
+    assert!(git(dir.path(), &["init", "-q"]).status.success());
+    assert!(git(dir.path(), &["add", "."]).status.success());
+    assert!(
+        git(dir.path(), &["commit", "-q", "-m", "Start"])
+            .status
+            .success()
+    );
+    kring()
+        .current_dir(dir.path())
+        .args(["hook", "install"])
+        .assert()
+        .success();
+    dir
+}
+
+const BROKEN: &str =
+    "id = \"2026-099-kapot\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n";
+
+#[test]
+fn the_hook_stops_a_commit_with_a_broken_case_file() {
+    let dir = repository();
+    write(dir.path(), "cases/2026/kapot.toml", BROKEN);
+    git(dir.path(), &["add", "cases/2026/kapot.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Kapot"]);
+    assert!(!commit.status.success(), "the commit went through");
+    let stderr = String::from_utf8_lossy(&commit.stderr);
+    assert!(stderr.contains("error[K201]"), "{stderr}");
+    assert!(stderr.contains("commit stopped"), "{stderr}");
+
+    // Fixed in the index, the commit goes through.
+    let fixed =
+        format!("{BROKEN}[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
+    write(dir.path(), "cases/2026/kapot.toml", &fixed);
+    git(dir.path(), &["add", "cases/2026/kapot.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Heel"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+}
+
+#[test]
+fn the_hook_checks_what_is_staged_not_the_working_folder() {
+    let dir = repository();
+    write(dir.path(), "cases/2026/kapot.toml", BROKEN);
+    git(dir.path(), &["add", "cases/2026/kapot.toml"]);
+    // The working copy is fixed, but the broken version is staged.
+    let fixed =
+        format!("{BROKEN}[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
+    write(dir.path(), "cases/2026/kapot.toml", &fixed);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Kapot"]);
+    assert!(!commit.status.success());
+
+    // Files outside cases/ and unchanged cases are not its business.
+    git(dir.path(), &["reset", "-q"]);
+    write(dir.path(), "notes.toml", "this is [not toml");
+    git(dir.path(), &["add", "notes.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Notes"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+}
+
+#[test]
+fn an_existing_hook_is_kept_and_still_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&demo_dir(), dir.path());
+    git(dir.path(), &["init", "-q"]);
+    let hooks = dir.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let marker = dir.path().join("old-hook-ran");
+    let old = format!("#!/bin/sh\ntouch '{}'\n", marker.display());
+    std::fs::write(hooks.join("pre-commit"), &old).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            hooks.join("pre-commit"),
+            std::fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+    }
+    kring()
+        .current_dir(dir.path())
+        .args(["hook", "install"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("kept your existing hook"));
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit.before-kring")).unwrap(),
+        old
+    );
+    // Installing again updates kring's hook and keeps the old one.
+    kring()
+        .current_dir(dir.path())
+        .args(["hook", "install"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit.before-kring")).unwrap(),
+        old
+    );
+    git(dir.path(), &["add", "."]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Start"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+    assert!(marker.exists(), "the old hook ran");
+
+    // A third hook, with both names taken, is refused.
+    std::fs::write(hooks.join("pre-commit"), "#!/bin/sh\nexit 0\n").unwrap();
+    kring()
+        .current_dir(dir.path())
+        .args(["hook", "install"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not replacing either"));
+}
+
+#[test]
+fn outside_git_the_hook_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kring.toml", "");
+    kring()
+        .current_dir(dir.path())
+        .args(["hook", "install"])
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("git init"));
+}
