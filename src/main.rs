@@ -1,10 +1,13 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-use kring::cli::{Cli, Outcome, run};
+use clap::FromArgMatches;
+use kring::cli::{Cli, Outcome, command, run};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),

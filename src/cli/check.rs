@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::{Format, Outcome, Ui, open_and_load, print_stdout};
 use crate::diagnostic::{HumanRenderer, JsonReport, Severity};
 
+/// Check case files against the method's rules.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Checks case files against the method's rules (K-codes) and reports every problem found.\n\

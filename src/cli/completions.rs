@@ -1,11 +1,11 @@
 //! `kring completions SHELL`: a completion script on stdout.
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::{Cli, Outcome, Ui, print_stdout};
+use super::{Outcome, Ui, print_stdout};
 
+/// Print a shell completion script (bash, zsh, fish, powershell, elvish).
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Prints a completion script for the shell. Install it where your shell looks for completions.",
@@ -19,7 +19,7 @@ pub struct Args {
 
 pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "kring", &mut script);
+    clap_complete::generate(args.shell, &mut super::command(), "kring", &mut script);
     print_stdout(&String::from_utf8_lossy(&script))?;
     Ok(Outcome::Clean)
 }

@@ -5,8 +5,13 @@ use anyhow::{Result, bail};
 use super::{Outcome, Ui, print_stdout};
 use crate::check::{RULES, rule};
 
+/// Show the documentation of a rule, e.g. `kring explain K205`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  kring explain K205\n  kring explain --list")]
+#[command(
+    long_about = "Prints a rule's documentation from docs/rules.md: what it checks, why the method asks\n\
+                  it, an example and the fix. --list prints every rule with its severity and summary.",
+    after_help = "Examples:\n  kring explain K205\n  kring explain --list"
+)]
 pub struct Args {
     /// A rule code such as K205.
     #[arg(required_unless_present = "list")]

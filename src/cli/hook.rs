@@ -17,6 +17,7 @@ use crate::diagnostic::{HumanRenderer, Severity};
 use crate::fsutil::write_atomic;
 use crate::repo::{Loaded, Repo, parse_case_bytes};
 
+/// Install the git pre-commit hook that checks staged case files.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Git integration. `kring hook install` writes a pre-commit hook into the repository's\n\

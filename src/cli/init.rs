@@ -8,6 +8,7 @@ use super::{Outcome, Ui};
 use crate::fsutil::{create_new_atomic, write_atomic};
 use crate::repo::SETTINGS_FILE;
 
+/// Create a new case repository: kring.toml, cases/, templates/, .gitignore.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Creates a case repository in DIR (default: the current folder): kring.toml with every\n\

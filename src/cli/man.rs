@@ -3,13 +3,17 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
-use super::{Cli, Outcome, Ui};
+use super::{Outcome, Ui};
 use crate::fsutil::write_atomic;
 
+/// Write manual pages, one per command.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  kring man ~/.local/share/man/man1 && man kring-check")]
+#[command(
+    long_about = "Writes one manual page (roff) per command into DIR, default ./man: kring.1,\n\
+                  kring-check.1, kring-render.1 and so on. Existing pages are replaced atomically.",
+    after_help = "Example:\n  kring man ~/.local/share/man/man1 && man kring-check"
+)]
 pub struct Args {
     /// The folder for the pages (created if needed).
     #[arg(default_value = "man")]
@@ -17,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = super::command().disable_help_subcommand(true);
     command.build();
     let mut pages = Vec::new();
     collect(&command, &mut pages);

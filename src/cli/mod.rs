@@ -37,12 +37,14 @@ pub enum Outcome {
 #[command(
     name = "kring",
     version,
-    about = "Checks the case files of family group conferences (Eigen Kracht-conferenties) and says what is left to do.",
+    about = "Checks the case files of family group conferences (Eigen Kracht-conferenties), says what is left to do, and renders the invitations, checklists and plans.",
     long_about = None,
     after_help = "A case repository holds kring.toml and one TOML file per conference under cases/.\n\
                   Commands run anywhere inside it, or on a path given to them.\n\n\
                   Start:   kring init my-cases && cd my-cases && kring new 2026-001-jansen --variant family\n\
-                  Daily:   kring check    kring status    kring explain K205"
+                  Daily:   kring check    kring status    kring explain K205\n\
+                  Send:    kring render    (documents in out/<case id>/)\n\n\
+                  Every command has its own help: kring help render"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -81,28 +83,49 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new case repository: kring.toml, cases/, templates/, .gitignore.
     Init(init::Args),
-    /// Create a new case file from a commented skeleton.
     New(new::Args),
-    /// Check case files against the method's rules.
     Check(check::Args),
-    /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
     Render(render::Args),
-    /// One row per case: phase, next task and due date.
     Status(status::Args),
-    /// Show the documentation of a rule, e.g. `kring explain K205`.
     Explain(explain::Args),
-    /// Print the JSON Schema of case files (or of kring.toml) for editors.
     Schema(schema::Args),
-    /// List the document templates, or copy the built-in ones out for editing.
     Templates(templates::Args),
-    /// Install the git pre-commit hook that checks staged case files.
     Hook(hook::Args),
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
-    /// Write manual pages, one per command.
     Man(man::Args),
+}
+
+/// The commands in the order of a coordinator's work, for `kring --help`.
+const WORKFLOW: &[(&str, &[&str])] = &[
+    ("Start a repository and a case", &["init", "new"]),
+    ("Every day", &["check", "status", "fmt", "explain"]),
+    ("Documents", &["render", "templates"]),
+    (
+        "Editor, git and shell",
+        &["schema", "hook", "completions", "man"],
+    ),
+];
+
+/// The command line, with `kring --help` listing the commands grouped by
+/// the coordinator's workflow instead of alphabetically.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let base = Cli::command();
+    let mut groups = String::new();
+    for (heading, names) in WORKFLOW {
+        groups.push_str(&format!("{heading}:\n"));
+        for name in *names {
+            if let Some(sub) = base.find_subcommand(name) {
+                let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+                groups.push_str(&format!("  {name:<12} {about}\n"));
+            }
+        }
+        groups.push('\n');
+    }
+    base.help_template(format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{groups}Options:\n{{options}}{{after-help}}"
+    ))
 }
 
 /// Runs a parsed command line.
@@ -193,4 +216,52 @@ pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>)> {
     let files = repo.case_files(paths)?;
     let loaded = files.iter().map(load_case).collect();
     Ok((repo, loaded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command, also the nested ones, teaches: a summary, a longer
+    /// description and an example.
+    #[test]
+    fn every_command_has_help_that_teaches() {
+        fn visit(command: &clap::Command, path: &str) {
+            for sub in command.get_subcommands() {
+                let name = format!("{path} {}", sub.get_name());
+                assert!(sub.get_about().is_some(), "{name}: no summary");
+                if sub.has_subcommands() {
+                    visit(sub, &name);
+                }
+                if sub.get_name() == "help" || command.get_name() != "kring" {
+                    continue;
+                }
+                assert!(sub.get_long_about().is_some(), "{name}: no description");
+                let after = sub
+                    .get_after_help()
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                assert!(after.contains("Example"), "{name}: no example");
+            }
+        }
+        visit(&command(), "kring");
+    }
+
+    #[test]
+    fn help_groups_every_command() {
+        use clap::CommandFactory;
+        let grouped: Vec<&str> = WORKFLOW
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect();
+        for sub in Cli::command().get_subcommands() {
+            assert!(
+                grouped.contains(&sub.get_name()),
+                "{} is in no group",
+                sub.get_name()
+            );
+        }
+        let help = command().render_help().to_string();
+        assert!(help.contains("Every day:\n  check"), "{help}");
+    }
 }

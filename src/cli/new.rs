@@ -10,6 +10,7 @@ use crate::model::{Variant, is_valid_id};
 use crate::repo::{Repo, load_case};
 use crate::skeleton::skeleton;
 
+/// Create a new case file from a commented skeleton.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Writes cases/ID.toml: a case file with every key explained in a comment, the optional\n\

@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
 use crate::render::output::{self, FileState};
 use crate::render::{Formats, Scope, Templates, render_case};
 
+/// Render invitations, checklists and plans (Markdown, HTML, calendar files).
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Renders the documents of each case into the output folder (out/ by default):\n\

@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::{Outcome, Ui, print_stdout};
 use crate::schema;
 
+/// Print the JSON Schema of case files (or of kring.toml) for editors.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Prints the JSON Schema (draft-07) of a case file, or with --settings of kring.toml.\n\

@@ -10,6 +10,7 @@ use super::{Format, Outcome, Ui, open_and_load, print_stdout};
 use crate::checklist;
 use crate::model::{Phase, Variant};
 
+/// One row per case: phase, next task and due date.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Shows one row per case: its variant, its phase (request, preparation, scheduled, plan,\n\

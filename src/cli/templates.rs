@@ -11,6 +11,7 @@ use crate::fsutil::create_new_atomic;
 use crate::render::templates::{BUILTIN, LAYOUT, Origin, Templates};
 use crate::repo::Repo;
 
+/// List the document templates, or copy the built-in ones out for editing.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Lists the document templates a repository uses, or copies the built-in ones into its\n\
