@@ -7,6 +7,7 @@ pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod diagnostic;
+pub mod fmt;
 pub mod fsutil;
 pub mod model;
 pub mod render;

@@ -454,6 +454,7 @@ fn man_writes_one_page_per_command() {
             "kring-check.1",
             "kring-completions.1",
             "kring-explain.1",
+            "kring-fmt.1",
             "kring-hook-install.1",
             "kring-hook-pre-commit.1",
             "kring-hook.1",

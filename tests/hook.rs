@@ -44,7 +44,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 const BROKEN: &str =
-    "id = \"2026-099-kapot\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n";
+    "id = \"2026-099-kapot\"\nvariant = \"family\"\n\n[request]\nreceived = 2026-09-01\n";
 
 #[test]
 fn the_hook_stops_a_commit_with_a_broken_case_file() {
@@ -59,10 +59,42 @@ fn the_hook_stops_a_commit_with_a_broken_case_file() {
 
     // Fixed in the index, the commit goes through.
     let fixed =
-        format!("{BROKEN}[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
+        format!("{BROKEN}\n[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
     write(dir.path(), "cases/2026/kapot.toml", &fixed);
     git(dir.path(), &["add", "cases/2026/kapot.toml"]);
     let commit = git(dir.path(), &["commit", "-q", "-m", "Heel"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+}
+
+#[test]
+fn the_hook_stops_a_commit_with_an_unformatted_case_file() {
+    let dir = repository();
+    let fixed =
+        format!("{BROKEN}\n[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
+    write(
+        dir.path(),
+        "cases/2026/los.toml",
+        &fixed.replace("variant = ", "variant="),
+    );
+    git(dir.path(), &["add", "cases/2026/los.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Los"]);
+    assert!(!commit.status.success());
+    let stderr = String::from_utf8_lossy(&commit.stderr);
+    assert!(
+        stderr.contains("not formatted: cases/2026/los.toml"),
+        "{stderr}"
+    );
+    kring()
+        .current_dir(dir.path())
+        .arg("fmt")
+        .assert()
+        .success();
+    git(dir.path(), &["add", "cases/2026/los.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Los"]);
     assert!(
         commit.status.success(),
         "{}",
@@ -77,7 +109,7 @@ fn the_hook_checks_what_is_staged_not_the_working_folder() {
     git(dir.path(), &["add", "cases/2026/kapot.toml"]);
     // The working copy is fixed, but the broken version is staged.
     let fixed =
-        format!("{BROKEN}[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
+        format!("{BROKEN}\n[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n");
     write(dir.path(), "cases/2026/kapot.toml", &fixed);
     let commit = git(dir.path(), &["commit", "-q", "-m", "Kapot"]);
     assert!(!commit.status.success());

@@ -167,10 +167,26 @@ fn pre_commit(repo: &Repo, ui: &Ui) -> Result<Outcome> {
         eprintln!("{}\n", renderer.render(d, source));
         errors += 1;
     }
-    if errors > 0 {
+    let mut unformatted = Vec::new();
+    for item in &loaded {
+        if let (Ok(_), Some(text)) = (&item.case, &item.file.text)
+            && crate::fmt::format(text).is_ok_and(|formatted| formatted != *text)
+        {
+            unformatted.push(item.file.rel.as_str());
+        }
+    }
+    if !unformatted.is_empty() {
         eprintln!(
-            "kring: commit stopped: {} in the staged case files (kring check; git commit --no-verify skips this)",
-            plural(errors, "error")
+            "kring: not formatted: {}\n  run `kring fmt {}` and stage the result",
+            unformatted.join(", "),
+            unformatted.join(" ")
+        );
+    }
+    if errors > 0 || !unformatted.is_empty() {
+        let errors = errors + unformatted.len();
+        eprintln!(
+            "kring: commit stopped: {} in the staged case files (kring check, kring fmt; git commit --no-verify skips this)",
+            plural(errors, "problem")
         );
         return Ok(Outcome::Problems);
     }

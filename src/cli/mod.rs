@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod explain;
+mod fmt;
 mod hook;
 mod init;
 mod man;
@@ -86,6 +87,7 @@ pub enum Command {
     Init(init::Args),
     New(new::Args),
     Check(check::Args),
+    Fmt(fmt::Args),
     Render(render::Args),
     Status(status::Args),
     Explain(explain::Args),
@@ -135,6 +137,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Init(args) => init::run(args, &ui),
         Command::New(args) => new::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
+        Command::Fmt(args) => fmt::run(args, &ui),
         Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),

@@ -1,0 +1,107 @@
+//! `kring fmt [PATH...] [--check]`: canonical formatting of case files.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::check::plural;
+use super::{Outcome, Ui, open_and_load, print_stdout};
+use crate::fsutil::write_atomic;
+use crate::repo::LoadError;
+
+/// Format case files canonically (key order of the design, comments kept).
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Formats case files the same way everywhere, so that diffs show only real changes: keys\n\
+                  and tables in the order of the case file format, participants and agreements in their\n\
+                  own order, one blank line before each table, \"basic\" strings, arrays as [\"a\", \"b\"]\n\
+                  (one item per line when long). Comments stay with their key. The meaning never\n\
+                  changes, and formatting twice changes nothing.\n\n\
+                  A file that is not valid TOML or has the wrong shape (K001, K002, K005) is left alone\n\
+                  and reported (exit 1). --check writes nothing, lists the files that would change on\n\
+                  stdout and exits 1 if there are any.",
+    after_help = "Examples:\n  kring fmt\n  kring fmt cases/2026/2026-014-sam.toml\n  kring fmt --check     # in CI or a pre-commit hook"
+)]
+pub struct Args {
+    /// Case files or folders (default: the whole repository).
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; list the files that would change and exit 1 if any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    let (_repo, loaded) = open_and_load(&args.paths)?;
+    let (mut changed, mut unchanged, mut refused, mut failed) = (0, 0, 0, 0);
+    let mut listing = String::new();
+    for item in &loaded {
+        let rel = &item.file.rel;
+        let text = match (&item.case, &item.file.text) {
+            (Ok(_), Some(text)) => text,
+            (Err(LoadError::Io(e)), _) => {
+                eprintln!("error: cannot read {rel}: {e}");
+                failed += 1;
+                continue;
+            }
+            _ => {
+                eprintln!(
+                    "error: {rel}: not formatted: it has errors that `kring check` reports (K001, K002 or K005)"
+                );
+                refused += 1;
+                continue;
+            }
+        };
+        let formatted = match crate::fmt::format(text) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {rel}: not formatted: {e}");
+                refused += 1;
+                continue;
+            }
+        };
+        if formatted == *text {
+            unchanged += 1;
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            listing.push_str(rel);
+            listing.push('\n');
+            continue;
+        }
+        // An editor may have saved the file since we read it: never write
+        // over an edit we did not see.
+        match std::fs::read(&item.file.path) {
+            Ok(now) if now == text.as_bytes() => {
+                write_atomic(&item.file.path, formatted.as_bytes())?
+            }
+            Ok(_) => {
+                eprintln!("error: {rel} changed while formatting; not written");
+                failed += 1;
+            }
+            Err(e) => {
+                eprintln!("error: cannot read {rel}: {e}");
+                failed += 1;
+            }
+        }
+    }
+    if args.check {
+        print_stdout(&listing)?;
+        ui.note(&format!(
+            "{}: {changed} would change, {unchanged} unchanged",
+            plural(changed + unchanged, "file")
+        ));
+    } else {
+        ui.note(&format!(
+            "formatted {}: {changed} changed, {unchanged} unchanged",
+            plural(changed + unchanged, "file")
+        ));
+    }
+    Ok(if failed > 0 {
+        Outcome::Failed
+    } else if refused > 0 || (args.check && changed > 0) {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
