@@ -477,3 +477,65 @@ fn man_writes_one_page_per_command() {
     );
     assert!(check.contains("deny\\-warnings"), "{check}");
 }
+
+#[test]
+fn a_case_id_stands_for_its_file() {
+    let demo = demo_dir();
+    let out = tempfile::tempdir().unwrap();
+    kring()
+        .current_dir(&demo)
+        .args(["render", "2026-041-smit", "--today", TODAY, "--out"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("rendered 1 case"));
+    assert!(out.path().join("2026-041-smit/checklist.md").is_file());
+    kring()
+        .current_dir(&demo)
+        .args([
+            "check",
+            "2026-038-yildiz",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"files\":1"));
+    kring()
+        .current_dir(&demo)
+        .args(["check", "2026-999-niemand"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file, folder or case id"));
+}
+
+#[test]
+fn case_ids_complete_in_the_shell() {
+    let demo = demo_dir();
+    let output = kring()
+        .current_dir(&demo)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .args(["--", "kring", "render", "2026-04"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let candidates = String::from_utf8(output.stdout).unwrap();
+    let mut lines: Vec<&str> = candidates.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        ["2026-041-smit", "2026-044-wilgenhof", "2026-047-de-groot"]
+    );
+    // The registration script itself, for `source <(COMPLETE=bash kring)`.
+    kring()
+        .env("COMPLETE", "bash")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_clap_complete_kring"));
+}

@@ -18,7 +18,8 @@ use crate::diagnostic::{HumanRenderer, JsonReport, Severity};
     after_help = "Examples:\n  kring check\n  kring check cases/2026 --format json\n  kring check --today 2026-10-01 --deny-warnings"
 )]
 pub struct Args {
-    /// Case files or folders to check (default: the whole repository).
+    /// Case files, folders or case ids to check (default: the whole repository).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_case))]
     pub paths: Vec<PathBuf>,
     /// `human` diagnostics on stderr, or one JSON object on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -8,7 +8,11 @@ use super::{Outcome, Ui, print_stdout};
 /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
 #[derive(Debug, clap::Args)]
 #[command(
-    long_about = "Prints a completion script for the shell. Install it where your shell looks for completions.",
+    long_about = "Prints a completion script for the shell (commands, options and their values). Install\n\
+                  it where your shell looks for completions.\n\n\
+                  To complete case ids too (kring render 2026-0<TAB>), let kring answer the shell\n\
+                  instead: put `source <(COMPLETE=bash kring)` in ~/.bashrc (zsh: `source <(COMPLETE=zsh\n\
+                  kring)` in ~/.zshrc; fish: `COMPLETE=fish kring | source` in config.fish).",
     after_help = "Examples:\n  kring completions bash > ~/.local/share/bash-completion/completions/kring\n  kring completions zsh > ~/.zfunc/_kring\n  kring completions fish > ~/.config/fish/completions/kring.fish"
 )]
 pub struct Args {

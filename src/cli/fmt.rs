@@ -23,7 +23,8 @@ use crate::repo::LoadError;
     after_help = "Examples:\n  kring fmt\n  kring fmt cases/2026/2026-014-sam.toml\n  kring fmt --check     # in CI or a pre-commit hook"
 )]
 pub struct Args {
-    /// Case files or folders (default: the whole repository).
+    /// Case files, folders or case ids (default: the whole repository).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_case))]
     pub paths: Vec<PathBuf>,
     /// Write nothing; list the files that would change and exit 1 if any.
     #[arg(long)]

@@ -98,6 +98,22 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// Completes case ids (and paths) for the commands that take them, when
+/// the shell uses kring's dynamic completion (`source <(COMPLETE=bash kring)`).
+pub fn complete_case(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let prefix = current.to_string_lossy();
+    let mut candidates: Vec<clap_complete::CompletionCandidate> = Repo::discover(Path::new("."))
+        .map(|repo| repo.case_ids())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|id| id.starts_with(prefix.as_ref()))
+        .map(|id| clap_complete::CompletionCandidate::new(id).help(Some("case".into())))
+        .collect();
+    use clap_complete::engine::ValueCompleter;
+    candidates.extend(clap_complete::engine::PathCompleter::any().complete(current));
+    candidates
+}
+
 /// The commands in the order of a coordinator's work, for `kring --help`.
 const WORKFLOW: &[(&str, &[&str])] = &[
     ("Start a repository and a case", &["init", "new"]),
@@ -204,9 +220,14 @@ pub fn print_stdout(text: &str) -> Result<()> {
 /// The repository that holds the first path (or the current folder), and
 /// its case files narrowed to `paths`, loaded.
 pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>)> {
-    let start = paths.first().map_or(Path::new("."), PathBuf::as_path);
+    // A case id instead of a path is looked up from the current folder.
+    let is_path = |p: &&PathBuf| p.symlink_metadata().is_ok();
+    let start = paths
+        .iter()
+        .find(is_path)
+        .map_or(Path::new("."), PathBuf::as_path);
     let repo = Repo::discover(start)?;
-    for other in paths.iter().skip(1) {
+    for other in paths.iter().filter(is_path) {
         let root = Repo::discover(other)?.root;
         if root != repo.root {
             return Err(crate::repo::RepoError::TwoRoots(

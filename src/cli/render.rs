@@ -24,7 +24,8 @@ use crate::render::{Formats, Scope, Templates, render_case};
     after_help = "Examples:\n  kring render\n  kring render cases/2026/2026-014-sam.toml --only invitations\n  kring render --format md,html --out /tmp/preview\n  kring render --check     # in a pre-commit hook or CI: is out/ up to date?"
 )]
 pub struct Args {
-    /// Case files or folders to render (default: the whole repository).
+    /// Case files, folders or case ids to render (default: the whole repository).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_case))]
     pub paths: Vec<PathBuf>,
     /// Render only these documents.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "DOCUMENTS")]

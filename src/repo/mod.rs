@@ -16,7 +16,8 @@ pub const SETTINGS_FILE: &str = "kring.toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
-    #[error("{path}: {source}")]
+    // The source follows in the error chain (`error: cannot read x: ...`).
+    #[error("cannot read {path}")]
     Io {
         path: String,
         #[source]
@@ -24,6 +25,8 @@ pub enum RepoError {
     },
     #[error("invalid {path}: {message}")]
     Settings { path: String, message: String },
+    #[error("{0}: no such file, folder or case id")]
+    NotFound(String),
     #[error("{0} is a symbolic link; kring does not follow links")]
     Link(String),
     #[error("{0} and {1} belong to different case repositories")]
@@ -130,11 +133,24 @@ impl Repo {
             self.walk(&cases_dir, &mut files)?;
         }
         for given in paths {
-            let is_link = given
-                .symlink_metadata()
-                .map_err(|e| RepoError::io(given, e))?
-                .file_type()
-                .is_symlink();
+            let metadata = match given.symlink_metadata() {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    // Not a path: perhaps a case id (`kring render 2026-014-sam`).
+                    let id = given.to_string_lossy();
+                    match self.find_case(&id)? {
+                        Some(found) => {
+                            files.push(found);
+                            continue;
+                        }
+                        None if e.kind() == std::io::ErrorKind::NotFound => {
+                            return Err(RepoError::NotFound(given.display().to_string()));
+                        }
+                        None => return Err(RepoError::io(given, e)),
+                    }
+                }
+                other => other.map_err(|e| RepoError::io(given, e))?,
+            };
+            let is_link = metadata.file_type().is_symlink();
             if is_link {
                 return Err(RepoError::Link(given.display().to_string()));
             }
@@ -157,6 +173,36 @@ impl Repo {
         files.sort();
         files.dedup();
         Ok(files)
+    }
+
+    /// The case file whose `id` is `id`, if `id` is a valid id: a file named
+    /// `<id>.toml` is tried first, as `kring new` names them.
+    pub fn find_case(&self, id: &str) -> Result<Option<CasePath>, RepoError> {
+        if !crate::model::is_valid_id(id) {
+            return Ok(None);
+        }
+        let mut all = Vec::new();
+        self.walk(&self.cases_dir(), &mut all)?;
+        let by_name = |c: &&CasePath| c.path.file_stem().is_some_and(|s| s == id);
+        let (named, others): (Vec<&CasePath>, Vec<&CasePath>) = all.iter().partition(by_name);
+        Ok(named
+            .into_iter()
+            .chain(others)
+            .find(|c| case_id_of(&c.path).as_deref() == Some(id))
+            .cloned())
+    }
+
+    /// The ids of all cases, for shell completion; read quickly from each
+    /// file's `id = "..."` line, without parsing the whole file.
+    pub fn case_ids(&self) -> Vec<String> {
+        let mut all = Vec::new();
+        if self.walk(&self.cases_dir(), &mut all).is_err() {
+            return Vec::new();
+        }
+        let mut ids: Vec<String> = all.iter().filter_map(|c| case_id_of(&c.path)).collect();
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     /// Every `*.toml` file below `folder`: hidden entries skipped, symbolic
@@ -186,4 +232,31 @@ impl Repo {
         }
         Ok(())
     }
+}
+
+/// The `id` a case file declares at its top (before any table), read
+/// without parsing the file; `None` if there is no such line or the file
+/// cannot be read.
+fn case_id_of(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.len() > load::MAX_FILE_SIZE {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    for line in text.lines() {
+        let line = line.trim_start();
+        if line.starts_with('[') {
+            return None;
+        }
+        let Some(rest) = line.strip_prefix("id") else {
+            continue;
+        };
+        let value = rest.trim_start().strip_prefix('=')?.trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let inner = &value[1..];
+        let end = inner.find(quote)?;
+        let id = &inner[..end];
+        return crate::model::is_valid_id(id).then(|| id.to_string());
+    }
+    None
 }
