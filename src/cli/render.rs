@@ -107,6 +107,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         by_file.entry(d.file.as_str()).or_default().push(d);
     }
 
+    // --check only reads; a render takes the output folder for itself.
+    let _lock = if args.check {
+        None
+    } else {
+        Some(output::OutputLock::acquire(&out, || {
+            ui.note("waiting for another kring render into the same folder to finish")
+        })?)
+    };
     let mut tally = Tally::default();
     let mut listing = String::new();
     for item in &loaded {

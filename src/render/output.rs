@@ -17,6 +17,47 @@ use anyhow::{Context, Result, bail};
 use super::{Document, Scope};
 use crate::fsutil::{TEMP_PREFIX, TEMP_SUFFIX, write_atomic};
 
+/// The lock file that keeps two renders into the same output folder from
+/// running at once.
+pub const LOCK_FILE: &str = ".kring.lock";
+
+/// Holds the output folder's lock until dropped. A second `kring render`
+/// into the same folder waits for the first: both would write the same
+/// bytes, but one's clean-up of temporary files could remove the other's
+/// file while it is being written.
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+impl OutputLock {
+    /// Takes the lock, calling `waiting` once if another process holds it.
+    pub fn acquire(out: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
+        fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+        let path = out.join(LOCK_FILE);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            bail!("{} is a symbolic link; not using it as a lock", path.display());
+        }
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock()
+                    .with_context(|| format!("cannot lock {}", path.display()))?;
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+            }
+        }
+        Ok(OutputLock { _file: file })
+    }
+}
+
 /// How a file in the output folder compares with what kring renders now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileState {
