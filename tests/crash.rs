@@ -1,0 +1,199 @@
+//! Crash safety: `kring render`, `kring fmt` and `kring new` killed with
+//! SIGKILL at random moments never leave a half-written file, and the next
+//! run cleans up and finishes.
+#![cfg(unix)]
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use rand::{RngExt, SeedableRng, rngs::StdRng};
+use support::{TODAY, demo_dir, files_below, kring, write};
+
+/// A repository of `copies` × the demo's three scheduled or closed cases,
+/// with new ids.
+fn large_repository(copies: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kring.toml", "");
+    let demo = demo_dir().join("cases/2026");
+    for name in ["2026-031-bakker", "2026-038-yildiz", "2026-041-smit"] {
+        let text = std::fs::read_to_string(demo.join(format!("{name}.toml"))).unwrap();
+        for i in 0..copies {
+            let id = format!("{name}-{i:04}");
+            let copy = text.replace(&format!("id = \"{name}\""), &format!("id = \"{id}\""));
+            write(dir.path(), &format!("cases/{i:04}/{id}.toml"), &copy);
+        }
+    }
+    dir
+}
+
+/// Every file below `dir`, by relative path, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    files_below(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn is_temporary(file: &str) -> bool {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.starts_with(".kring-") && name.ends_with(".tmp")
+}
+
+fn render_into(root: &Path, out: &Path) {
+    kring()
+        .args(["render", "-q", "--today", TODAY])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .assert()
+        .success();
+}
+
+/// Starts `kring args`, kills it after `delay`, and says whether it was
+/// still running then.
+fn kill_after(root: &Path, args: &[&str], delay: Duration) -> bool {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kring"))
+        .current_dir(root)
+        .args(args)
+        .env("KRING_TODAY", TODAY)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    running
+}
+
+#[test]
+fn a_killed_render_leaves_only_whole_files() {
+    let repo = large_repository(25);
+    let references = tempfile::tempdir().unwrap();
+    let before = references.path().join("before");
+    let after = references.path().join("after");
+    render_into(repo.path(), &before);
+
+    // How long a render from scratch takes here, to kill within it.
+    let started = Instant::now();
+    render_into(repo.path(), &references.path().join("timing"));
+    let full = started.elapsed().max(Duration::from_millis(50));
+
+    let mut rng = StdRng::seed_from_u64(7);
+    let out = repo.path().join("out");
+    let mut kills = 0;
+    let mut old = snapshot(&before);
+    let mut new = old.clone();
+    for round in 0..30 {
+        if round == 15 {
+            // Halfway, the cases change: files may now hold the old or the
+            // new version, never anything else.
+            for i in 0..25 {
+                let path = repo
+                    .path()
+                    .join(format!("cases/{i:04}/2026-041-smit-{i:04}.toml"));
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, text.replace("zaal 1\"", "zaal 3\"")).unwrap();
+            }
+            render_into(repo.path(), &after);
+            old = snapshot(&out);
+            new = snapshot(&after);
+        }
+        let delay = full.mul_f64(rng.random_range(0.0..1.2));
+        if kill_after(repo.path(), &["render", "-q"], delay) {
+            kills += 1;
+        }
+        for (file, bytes) in snapshot(&out) {
+            if is_temporary(&file) || file == ".kring.lock" {
+                continue;
+            }
+            let whole = new.get(&file) == Some(&bytes) || old.get(&file) == Some(&bytes);
+            assert!(whole, "round {round}: {file} is neither the old nor the new version");
+        }
+    }
+    eprintln!("killed kring render {kills} times mid-run");
+    assert!(kills >= 8, "only {kills} kills hit a running render");
+
+    // The next render finishes the work and leaves no temporary file.
+    render_into(repo.path(), &out);
+    let finished = snapshot(&out);
+    assert!(finished.keys().all(|f| !is_temporary(f)));
+    let mut expected = snapshot(&after);
+    expected.remove(".kring.lock");
+    let got: BTreeMap<_, _> = finished
+        .into_iter()
+        .filter(|(f, _)| f != ".kring.lock")
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected, "the final render differs from a clean one");
+}
+
+#[test]
+fn a_killed_fmt_leaves_each_file_old_or_new() {
+    let repo = large_repository(40);
+    // Unformatted: no blank line before the tables.
+    let mut originals = BTreeMap::new();
+    for file in files_below(&repo.path().join("cases")) {
+        let path = repo.path().join("cases").join(&file);
+        let text = std::fs::read_to_string(&path).unwrap().replace("\n\n[", "\n[");
+        std::fs::write(&path, &text).unwrap();
+        let formatted = kring::fmt::format(&text).unwrap();
+        assert_ne!(formatted, text);
+        originals.insert(file, (text, formatted));
+    }
+    let started = Instant::now();
+    let copy = tempfile::tempdir().unwrap();
+    support::copy_tree(repo.path(), copy.path());
+    kring().current_dir(copy.path()).args(["fmt", "-q"]).assert().success();
+    let full = started.elapsed().max(Duration::from_millis(20));
+
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut kills = 0;
+    for round in 0..25 {
+        let delay = full.mul_f64(rng.random_range(0.0..1.0));
+        if kill_after(repo.path(), &["fmt", "-q"], delay) {
+            kills += 1;
+        }
+        for (file, (old, new)) in &originals {
+            let now = std::fs::read_to_string(repo.path().join("cases").join(file)).unwrap();
+            assert!(now == *old || now == *new, "round {round}: {file} is half written");
+        }
+        // Back to unformatted for the next round.
+        for (file, (old, _)) in &originals {
+            std::fs::write(repo.path().join("cases").join(file), old).unwrap();
+        }
+    }
+    eprintln!("killed kring fmt {kills} times mid-run");
+    assert!(kills >= 5, "only {kills} kills hit a running fmt");
+}
+
+#[test]
+fn a_killed_new_writes_a_whole_file_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kring.toml", "");
+    std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+    let mut rng = StdRng::seed_from_u64(3);
+    for round in 0..20 {
+        let id = format!("2026-{round:03}-test");
+        let delay = Duration::from_micros(rng.random_range(0..4000));
+        kill_after(
+            dir.path(),
+            &["new", &id, "--variant", "family", "-q"],
+            delay,
+        );
+        let path = dir.path().join(format!("cases/{id}.toml"));
+        if path.exists() {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let case: Result<toml::Value, _> = toml::from_str(&text);
+            assert!(case.is_ok() && text.ends_with('\n'), "round {round}: half a file");
+        }
+    }
+}
