@@ -39,6 +39,33 @@ pub fn create_new_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// What [`replace_if_unchanged`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    Written,
+    /// The file no longer held `expected`: someone (an editor) changed it
+    /// since it was read. Nothing was written.
+    ChangedMeanwhile,
+}
+
+/// Replaces `path` with `contents` only if it still holds `expected`, the
+/// bytes the new contents were made from. The new contents are written to
+/// a temporary file first; the check happens right before the rename, so
+/// an edit saved while we worked is never overwritten.
+pub fn replace_if_unchanged(path: &Path, expected: &[u8], contents: &[u8]) -> Result<Replaced> {
+    let mut temp = temp_beside(path)?;
+    temp.write_all(contents)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if now != expected {
+        return Ok(Replaced::ChangedMeanwhile);
+    }
+    temp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Replaced::Written)
+}
+
 fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -69,5 +96,26 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn an_edit_made_meanwhile_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.toml");
+        std::fs::write(&path, "old").unwrap();
+        assert_eq!(
+            replace_if_unchanged(&path, b"old", b"new").unwrap(),
+            Replaced::Written
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+
+        // An editor saved the file after we read "new".
+        std::fs::write(&path, "edited").unwrap();
+        assert_eq!(
+            replace_if_unchanged(&path, b"new", b"formatted").unwrap(),
+            Replaced::ChangedMeanwhile
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"edited");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

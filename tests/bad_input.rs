@@ -310,3 +310,77 @@ fn a_line_of_nearly_1_mib_with_thousands_of_problems_is_reported_in_full() {
         "long lines are cut to a window"
     );
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 200_000;
+    let arrays = format!(
+        "id = \"2026-300-diep\"\nvariant = \"family\"\na = {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let tables = format!(
+        "a = {}1{}\n",
+        "{b = ".repeat(depth / 2),
+        "}".repeat(depth / 2)
+    );
+    let (dir, _) = repo_with(&[
+        ("cases/arrays.toml", arrays.into_bytes()),
+        ("cases/tables.toml", tables.into_bytes()),
+    ]);
+    let (code, json) = json_check(dir.path());
+    assert_eq!(code, Some(1));
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["K001", "K001"]);
+    for command in [vec!["fmt", "--check"], vec!["render"], vec!["status"]] {
+        let output = kring()
+            .current_dir(dir.path())
+            .args(&command)
+            .args(["--today", TODAY])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(output.status.code(), Some(0..=2)),
+            "{command:?} crashed: {output:?}"
+        );
+    }
+}
+
+/// A case of 10,000 participants (within the 1 MiB limit) and an array of
+/// 50,000 items load, check, format and render their checklist.
+#[test]
+fn ten_thousand_participants_and_huge_arrays() {
+    let mut text = String::from(
+        "id = \"2026-301-groot\"\nvariant = \"community\"\n\n[request]\nreceived = 2026-09-01\n\
+         question = \"Hoe verder?\"\nquestion_agreed = 2026-09-02\nconsent = 2026-09-02\n\n\
+         [conference]\ndate = 2027-03-10\nstart = 15:00:00\nend = 17:00:00\nlocation = \"Plein\"\n\
+         arrangements = [",
+    );
+    text.push_str(&vec!["\"x\""; 50_000].join(", "));
+    text.push_str("]\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "\n[[participant]]\nid = \"p{i}\"\nname = \"B {i}\"\nrole = \"resident\"\n"
+        ));
+    }
+    assert!(text.len() < 1024 * 1024, "{}", text.len());
+    let (dir, _) = repo_with(&[("cases/groot.toml", text.clone().into_bytes())]);
+    let (code, json) = json_check(dir.path());
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(json["cases"], 1);
+    let formatted = kring::fmt::format(&text).unwrap();
+    assert_eq!(kring::fmt::format(&formatted).unwrap(), formatted);
+    kring()
+        .current_dir(dir.path())
+        .args(["render", "--only", "checklist", "--today", TODAY])
+        .assert()
+        .success();
+    let checklist =
+        std::fs::read_to_string(dir.path().join("out/2026-301-groot/checklist.md")).unwrap();
+    assert!(checklist.contains("| B 9999 |"));
+}

@@ -121,7 +121,10 @@ fn a_killed_render_leaves_only_whole_files() {
                 continue;
             }
             let whole = new.get(&file) == Some(&bytes) || old.get(&file) == Some(&bytes);
-            assert!(whole, "round {round}: {file} is neither the old nor the new version");
+            assert!(
+                whole,
+                "round {round}: {file} is neither the old nor the new version"
+            );
         }
     }
     eprintln!("killed kring render {kills} times mid-run");
@@ -148,7 +151,9 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
     let mut originals = BTreeMap::new();
     for file in files_below(&repo.path().join("cases")) {
         let path = repo.path().join("cases").join(&file);
-        let text = std::fs::read_to_string(&path).unwrap().replace("\n\n[", "\n[");
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\n\n[", "\n[");
         std::fs::write(&path, &text).unwrap();
         let formatted = kring::fmt::format(&text).unwrap();
         assert_ne!(formatted, text);
@@ -157,7 +162,11 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
     let started = Instant::now();
     let copy = tempfile::tempdir().unwrap();
     support::copy_tree(repo.path(), copy.path());
-    kring().current_dir(copy.path()).args(["fmt", "-q"]).assert().success();
+    kring()
+        .current_dir(copy.path())
+        .args(["fmt", "-q"])
+        .assert()
+        .success();
     let full = started.elapsed().max(Duration::from_millis(20));
 
     let mut rng = StdRng::seed_from_u64(11);
@@ -169,7 +178,10 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
         }
         for (file, (old, new)) in &originals {
             let now = std::fs::read_to_string(repo.path().join("cases").join(file)).unwrap();
-            assert!(now == *old || now == *new, "round {round}: {file} is half written");
+            assert!(
+                now == *old || now == *new,
+                "round {round}: {file} is half written"
+            );
         }
         // Back to unformatted for the next round.
         for (file, (old, _)) in &originals {
@@ -198,7 +210,53 @@ fn a_killed_new_writes_a_whole_file_or_none() {
         if path.exists() {
             let text = std::fs::read_to_string(&path).unwrap();
             let case: Result<toml::Value, _> = toml::from_str(&text);
-            assert!(case.is_ok() && text.ends_with('\n'), "round {round}: half a file");
+            assert!(
+                case.is_ok() && text.ends_with('\n'),
+                "round {round}: half a file"
+            );
         }
     }
+}
+
+/// Two (here four) renders of the same repository at once: they take
+/// turns on the output folder's lock, all succeed, and the result is a
+/// clean render.
+#[test]
+fn concurrent_renders_do_not_corrupt_anything() {
+    let repo = large_repository(10);
+    let reference = tempfile::tempdir().unwrap();
+    render_into(repo.path(), reference.path());
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin!("kring"))
+                .args(["render", "--today", TODAY])
+                .arg(repo.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut waited = 0;
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if String::from_utf8_lossy(&output.stderr).contains("waiting for another kring render") {
+            waited += 1;
+        }
+    }
+    eprintln!("{waited} of 4 renders waited for the lock");
+    let mut got = snapshot(&repo.path().join("out"));
+    got.remove(".kring.lock");
+    let mut expected = snapshot(reference.path());
+    expected.remove(".kring.lock");
+    assert!(got.keys().all(|f| !is_temporary(f)));
+    assert!(
+        got == expected,
+        "concurrent renders differ from a clean render"
+    );
 }

@@ -36,7 +36,11 @@ struct Person {
 }
 
 fn case_strategy() -> impl Strategy<Value = (usize, Vec<String>, Vec<u8>)> {
-    (0..4usize, prop::collection::vec(name(), 3..10), prop::collection::vec(0..4u8, 10))
+    (
+        0..4usize,
+        prop::collection::vec(name(), 3..10),
+        prop::collection::vec(0..4u8, 10),
+    )
 }
 
 /// A valid case file of `variant` with these names.
@@ -68,7 +72,11 @@ fn case_text(variant: &str, names: &[String], roles: &[u8]) -> (String, Vec<Pers
         people[0].born = NaiveDate::from_ymd_opt(2013, 5, 7).unwrap();
     }
     let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let end = if variant == "learning" { "16:30:00" } else { "17:00:00" };
+    let end = if variant == "learning" {
+        "16:30:00"
+    } else {
+        "17:00:00"
+    };
     let mut text = format!(
         "id = \"2026-100-prop\"\nvariant = \"{variant}\"\n\n[request]\nreceived = 2026-09-01\n\
          question = \"Wat is er nodig?\"\nquestion_agreed = 2026-09-05\nconsent = 2026-09-02\n\n\

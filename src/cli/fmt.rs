@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::check::plural;
 use super::{Outcome, Ui, open_and_load, print_stdout};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Replaced, replace_if_unchanged};
 use crate::repo::LoadError;
 
 /// Format case files canonically (key order of the design, comments kept).
@@ -72,16 +72,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
         // An editor may have saved the file since we read it: never write
         // over an edit we did not see.
-        match std::fs::read(&item.file.path) {
-            Ok(now) if now == text.as_bytes() => {
-                write_atomic(&item.file.path, formatted.as_bytes())?
-            }
-            Ok(_) => {
+        match replace_if_unchanged(&item.file.path, text.as_bytes(), formatted.as_bytes()) {
+            Ok(Replaced::Written) => {}
+            Ok(Replaced::ChangedMeanwhile) => {
                 eprintln!("error: {rel} changed while formatting; not written");
                 failed += 1;
             }
             Err(e) => {
-                eprintln!("error: cannot read {rel}: {e}");
+                eprintln!("error: {e:#}");
                 failed += 1;
             }
         }

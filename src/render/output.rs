@@ -32,10 +32,14 @@ pub struct OutputLock {
 impl OutputLock {
     /// Takes the lock, calling `waiting` once if another process holds it.
     pub fn acquire(out: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
-        fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+        fs::create_dir_all(out)
+            .with_context(|| format!("cannot create folder {}", out.display()))?;
         let path = out.join(LOCK_FILE);
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            bail!("{} is a symbolic link; not using it as a lock", path.display());
+            bail!(
+                "{} is a symbolic link; not using it as a lock",
+                path.display()
+            );
         }
         let file = fs::OpenOptions::new()
             .create(true)
