@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Problems) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
         Err(error) => {
-            eprintln!("error: {error:#}");
+            kring::ewriteln!("error: {error:#}");
             ExitCode::from(2)
         }
     }

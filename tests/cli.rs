@@ -539,3 +539,27 @@ fn case_ids_complete_in_the_shell() {
         .success()
         .stdout(predicate::str::contains("_clap_complete_kring"));
 }
+
+/// A reader that leaves early (`kring check 2>&1 | head -1`) is no reason
+/// to crash: kring finishes with its own exit code.
+#[test]
+fn a_closed_pipe_on_stdout_or_stderr_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "kring.toml", "");
+    write(dir.path(), "cases/x.toml", "id = \"x\"\n");
+    for stream in ["stdout", "stderr"] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kring"));
+        command
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"]);
+        if stream == "stdout" {
+            command.stdout(writer);
+        } else {
+            command.stderr(writer);
+        }
+        let status = command.status().unwrap();
+        assert_eq!(status.code(), Some(1), "{stream} closed");
+    }
+}

@@ -62,7 +62,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 text.push_str(&renderer.render(d, sources.get(d.file.as_str()).copied()));
                 text.push_str("\n\n");
             }
-            eprint!("{text}");
+            crate::ewrite!("{text}");
             if report.files == 0 {
                 ui.note(&format!(
                     "warning: no case files found (looked in {})",
@@ -80,11 +80,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
     }
     for failure in &report.io_errors {
-        eprintln!("error: cannot read {failure}");
+        crate::ewriteln!("error: cannot read {failure}");
     }
     let template_errors = template_errors(&repo.root);
     for error in &template_errors {
-        eprintln!("error: template {error}");
+        crate::ewriteln!("error: template {error}");
     }
     Ok(
         if !report.io_errors.is_empty() || !template_errors.is_empty() {

@@ -40,12 +40,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let text = match (&item.case, &item.file.text) {
             (Ok(_), Some(text)) => text,
             (Err(LoadError::Io(e)), _) => {
-                eprintln!("error: cannot read {rel}: {e}");
+                crate::ewriteln!("error: cannot read {rel}: {e}");
                 failed += 1;
                 continue;
             }
             _ => {
-                eprintln!(
+                crate::ewriteln!(
                     "error: {rel}: not formatted: it has errors that `kring check` reports (K001, K002 or K005)"
                 );
                 refused += 1;
@@ -55,7 +55,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let formatted = match crate::fmt::format(text) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("error: {rel}: not formatted: {e}");
+                crate::ewriteln!("error: {rel}: not formatted: {e}");
                 refused += 1;
                 continue;
             }
@@ -75,11 +75,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         match replace_if_unchanged(&item.file.path, text.as_bytes(), formatted.as_bytes()) {
             Ok(Replaced::Written) => {}
             Ok(Replaced::ChangedMeanwhile) => {
-                eprintln!("error: {rel} changed while formatting; not written");
+                crate::ewriteln!("error: {rel} changed while formatting; not written");
                 failed += 1;
             }
             Err(e) => {
-                eprintln!("error: {e:#}");
+                crate::ewriteln!("error: {e:#}");
                 failed += 1;
             }
         }

@@ -164,7 +164,7 @@ fn pre_commit(repo: &Repo, ui: &Ui) -> Result<Outcome> {
             .iter()
             .find(|l| l.file.rel == d.file)
             .and_then(|l| l.file.text.as_deref());
-        eprintln!("{}\n", renderer.render(d, source));
+        crate::ewriteln!("{}\n", renderer.render(d, source));
         errors += 1;
     }
     let mut unformatted = Vec::new();
@@ -176,7 +176,7 @@ fn pre_commit(repo: &Repo, ui: &Ui) -> Result<Outcome> {
         }
     }
     if !unformatted.is_empty() {
-        eprintln!(
+        crate::ewriteln!(
             "kring: not formatted: {}\n  run `kring fmt {}` and stage the result",
             unformatted.join(", "),
             unformatted.join(" ")
@@ -184,7 +184,7 @@ fn pre_commit(repo: &Repo, ui: &Ui) -> Result<Outcome> {
     }
     if errors > 0 || !unformatted.is_empty() {
         let errors = errors + unformatted.len();
-        eprintln!(
+        crate::ewriteln!(
             "kring: commit stopped: {} in the staged case files (kring check, kring fmt; git commit --no-verify skips this)",
             plural(errors, "problem")
         );

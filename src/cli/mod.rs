@@ -203,7 +203,7 @@ impl Ui {
     /// A line on stderr, unless quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            crate::ewriteln!("{text}");
         }
     }
 }

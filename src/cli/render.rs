@@ -86,14 +86,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let templates = match Templates::load(&repo.root) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: template {e}");
+            crate::ewriteln!("error: template {e}");
             return Ok(Outcome::Failed);
         }
     };
     let unknown = templates.unknown_variables();
     if !unknown.is_empty() {
         for e in &unknown {
-            eprintln!("error: template {e}");
+            crate::ewriteln!("error: template {e}");
         }
         return Ok(Outcome::Failed);
     }
@@ -133,8 +133,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                     text.push_str(&renderer.render(d, item.file.text.as_deref()));
                     text.push_str("\n\n");
                 }
-                eprint!("{text}");
-                eprintln!(
+                crate::ewrite!("{text}");
+                crate::ewriteln!(
                     "skipped {}: {} (run `kring check` for details)",
                     item.file.rel,
                     plural(errors.len().max(1), "error")
@@ -151,7 +151,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("error: template {e}");
+                crate::ewriteln!("error: template {e}");
                 return Ok(Outcome::Failed);
             }
         };
@@ -172,7 +172,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
     }
     for failure in &report.io_errors {
-        eprintln!("error: cannot read {failure}");
+        crate::ewriteln!("error: cannot read {failure}");
     }
 
     let count = |s| tally.by_state.get(&s).copied().unwrap_or(0);

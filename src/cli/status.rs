@@ -59,7 +59,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
             Err(_) => {
                 unreadable += 1;
-                eprintln!(
+                crate::ewriteln!(
                     "warning: {} cannot be read; run `kring check` to see why",
                     file.file.rel
                 );

@@ -54,7 +54,7 @@ fn list(start: Option<&Path>) -> Result<Outcome> {
     let templates = match Templates::load(&repo.root) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: template {e}");
+            crate::ewriteln!("error: template {e}");
             return Ok(Outcome::Failed);
         }
     };
