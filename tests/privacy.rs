@@ -1,0 +1,144 @@
+//! The statements of docs/privacy.md that are properties of the code.
+//! (Contact details and birth dates: tests/render.rs and
+//! tests/properties.rs.)
+
+mod support;
+
+use std::path::Path;
+
+use support::{TODAY, demo_copy, files_below, kring};
+
+fn rendered_demo() -> tempfile::TempDir {
+    let dir = demo_copy();
+    kring()
+        .args(["render", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success();
+    dir
+}
+
+fn documents(dir: &Path, filter: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    let out = dir.join("out");
+    files_below(&out)
+        .into_iter()
+        .filter(|f| filter(f))
+        .map(|f| {
+            let text = std::fs::read_to_string(out.join(&f)).unwrap();
+            // Calendar files fold long lines; read them unfolded.
+            let text = text.replace("\r\n ", "");
+            (f, text)
+        })
+        .collect()
+}
+
+/// Invitations and calendar files name the others by name and role only:
+/// not their relation ("heeft de ruit ingegooid"), not their needs, not
+/// the safety arrangement about who must not meet.
+#[test]
+fn invitations_show_others_by_name_and_role_only() {
+    let dir = rendered_demo();
+    let secrets = [
+        "heeft de ruit ingegooid",
+        "buurvrouw en vriendin van Hannah",
+        "stopteken",
+        "zij-ingang",
+        "oma (moeder van Anaïs)",
+    ];
+    let invitations = documents(dir.path(), |f| f.contains("/invitations/"));
+    assert_eq!(invitations.len(), 33 * 2 + 22);
+    for (file, text) in &invitations {
+        for secret in secrets {
+            assert!(!text.contains(secret), "{file} shows {secret:?}");
+        }
+    }
+    // A person's own needs appear in their own invitation only.
+    for (file, text) in &invitations {
+        let own = file.contains("2026-031-bakker/invitations/oma-ria");
+        assert_eq!(
+            text.contains("rolstoeltoegankelijke zaal"),
+            own,
+            "{file}: needs shown to the wrong person"
+        );
+    }
+}
+
+/// The plan goes to everyone: it holds the agreements, not the
+/// coordinator's follow-up notes or the safety arrangement.
+#[test]
+fn the_plan_holds_no_notes_or_safety_arrangement() {
+    let dir = rendered_demo();
+    let plans = documents(dir.path(), |f| f.contains("plan."));
+    assert_eq!(plans.len(), 2);
+    for (file, text) in &plans {
+        assert!(
+            !text.contains("Zoë heeft één keer bij Gerda geslapen"),
+            "{file}"
+        );
+        assert!(!text.contains("06-"), "{file} shows a phone number");
+    }
+}
+
+/// The checklist is the coordinator's: it may list the safety arrangement
+/// and the open warnings, but no contact details or birth dates either.
+#[test]
+fn the_checklist_is_for_the_coordinator() {
+    let dir = rendered_demo();
+    let checklist = documents(dir.path(), |f| f == "2026-041-smit/checklist.md");
+    let text = &checklist[0].1;
+    assert!(
+        text.contains("stopteken"),
+        "the coordinator sees the arrangement"
+    );
+    for secret in [
+        "hannah.whitfield@example.nl",
+        "06-27182818",
+        "Brink 40",
+        "2008-05-21",
+    ] {
+        assert!(!text.contains(secret), "checklist shows {secret}");
+    }
+}
+
+/// Rendered documents and rewritten case files are readable by their
+/// owner only.
+#[cfg(unix)]
+#[test]
+fn files_kring_writes_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = rendered_demo();
+    let out = dir.path().join("out");
+    for file in files_below(&out) {
+        if file == ".kring.lock" {
+            continue;
+        }
+        let mode = std::fs::metadata(out.join(&file))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{file} is readable by others: {mode:o}");
+    }
+    kring()
+        .current_dir(dir.path())
+        .args(["new", "2026-090-nieuw", "--variant", "family"])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(dir.path().join("cases/2026-090-nieuw.toml"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o077,
+        0,
+        "a new case file is readable by others: {mode:o}"
+    );
+}
+
+/// `kring init` keeps the rendered documents out of git.
+#[test]
+fn init_keeps_documents_out_of_git() {
+    let dir = tempfile::tempdir().unwrap();
+    kring().arg("init").arg(dir.path()).assert().success();
+    let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "out/"));
+}
