@@ -37,8 +37,11 @@ fn key_order(path: &str) -> &'static [&'static str] {
             "consent",
             "compulsory",
             "acceptor",
+            "wishes",
         ],
+        "request.wishes" => &["languages", "gender", "background", "religion", "notes"],
         "coordinator" => &[
+            "id",
             "name",
             "assigned",
             "email",
@@ -344,16 +347,19 @@ fn with_first_mut(root: &mut Table, f: &mut dyn FnMut(&mut toml_edit::Decor)) {
         }
         return;
     }
+    // Implicit tables (the `plan` of a lone `[[plan.agreement]]`) have no
+    // header line, so their decor is never printed: skip them.
     let mut lowest = None;
     visit_tables(root, &mut |table| {
         if let Some(p) = table.position()
+            && !table.is_implicit()
             && lowest.is_none_or(|l| p < l)
         {
             lowest = Some(p);
         }
     });
     visit_tables(root, &mut |table| {
-        if lowest.is_some() && table.position() == lowest {
+        if lowest.is_some() && table.position() == lowest && !table.is_implicit() {
             f(table.decor_mut());
         }
     });

@@ -205,3 +205,23 @@ fn files_with_shape_errors_are_left_alone() {
     assert_eq!(read("cases/kapot.toml"), broken);
     assert_eq!(read("cases/fout.toml"), wrong);
 }
+
+/// Inputs the fuzzer found (tests/fixtures/fuzz/): formatting them is
+/// idempotent and keeps their meaning.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = fixture_dir("fuzz");
+    let mut count = 0;
+    for file in files_below(&dir) {
+        let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).unwrap()).into_owned();
+        let Ok(once) = kring::fmt::format(&text) else {
+            continue;
+        };
+        assert_eq!(kring::fmt::format(&once).unwrap(), once, "{file}");
+        if toml::from_str::<toml::Value>(&text).is_ok() {
+            assert!(same_meaning(&text, &once), "{file}");
+        }
+        count += 1;
+    }
+    assert!(count >= 1);
+}

@@ -18,7 +18,8 @@ type Expectation = (String, usize, String);
 
 fn expectations(root: &Path) -> BTreeSet<Expectation> {
     let mut expected = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(root.join("cases")) {
+    let folders = ["cases", "coordinators"].map(|f| root.join(f));
+    for entry in folders.iter().filter(|f| f.is_dir()).flat_map(walkdir::WalkDir::new) {
         let entry = entry.unwrap();
         if !entry.file_type().is_file() {
             continue;
@@ -158,4 +159,8 @@ fixtures! {
     k406_refusal_without_reason => "K406",
     k501_avoid_pair => "K501",
     k502_avoids_itself => "K502",
+    k601_coordinator_file_invalid => "K601",
+    k602_coordinator_id => "K602",
+    k603_coordinator_not_in_roster => "K603",
+    k604_coordinator_not_trained => "K604",
 }
