@@ -22,14 +22,17 @@ macro_rules! ewrite {
     }};
 }
 
+pub mod agenda;
 pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod diagnostic;
 pub mod fmt;
 pub mod fsutil;
+pub mod matching;
 pub mod model;
 pub mod render;
 pub mod repo;
+pub mod roster;
 pub mod schema;
 pub mod skeleton;

@@ -16,6 +16,7 @@ use crate::repo::Settings;
 /// Where `kring init` puts the schemas, relative to the repository root.
 pub const CASE_SCHEMA_FILE: &str = ".kring/case.schema.json";
 pub const SETTINGS_SCHEMA_FILE: &str = ".kring/settings.schema.json";
+pub const ROSTER_SCHEMA_FILE: &str = ".kring/coordinator.schema.json";
 
 /// The schema of a case file.
 pub fn case() -> Value {
@@ -35,6 +36,15 @@ pub fn settings() -> Value {
         "title".into(),
         "kring repository settings (kring.toml)".into(),
     );
+    schema.to_value()
+}
+
+/// The schema of a coordinator file of the roster (`coordinators/*.toml`).
+pub fn roster() -> Value {
+    let mut schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<crate::roster::Coordinator>();
+    schema.insert("title".into(), "kring coordinator (coordinators/*.toml)".into());
     schema.to_value()
 }
 

@@ -31,7 +31,15 @@ received = {today}  #@request.received
 # compulsory = false  #@request.compulsory
 # acceptor = "..."  #@request.acceptor
 
+# [request.wishes]  #@request.wishes
+# languages = ["ar"]  #@request.wishes.languages
+# gender = "..."  #@request.wishes.gender
+# background = "..."  #@request.wishes.background
+# religion = "..."  #@request.wishes.religion
+# notes = "..."  #@request.wishes.notes
+
 # [coordinator]  #@coordinator
+# id = "..."  #@coordinator.id
 # name = "..."  #@coordinator.name
 # assigned = {today}  #@coordinator.assigned
 # email = "..."  #@coordinator.email

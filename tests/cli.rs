@@ -148,7 +148,7 @@ fn explain_prints_the_rule_documentation() {
         .code(2)
         .stderr(predicate::str::contains("no rule `K999`"));
     let list = kring().args(["explain", "--list"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 37);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 41);
 }
 
 #[test]
@@ -451,6 +451,7 @@ fn man_writes_one_page_per_command() {
     assert_eq!(
         pages,
         [
+            "kring-agenda.1",
             "kring-check.1",
             "kring-completions.1",
             "kring-explain.1",
@@ -460,6 +461,7 @@ fn man_writes_one_page_per_command() {
             "kring-hook.1",
             "kring-init.1",
             "kring-man.1",
+            "kring-match.1",
             "kring-new.1",
             "kring-render.1",
             "kring-schema.1",

@@ -46,7 +46,7 @@ fn invitations_show_others_by_name_and_role_only() {
         "oma (moeder van Anaïs)",
     ];
     let invitations = documents(dir.path(), |f| f.contains("/invitations/"));
-    assert_eq!(invitations.len(), 33 * 2 + 22);
+    assert_eq!(invitations.len(), 34 * 2 + 22);
     for (file, text) in &invitations {
         for secret in secrets {
             assert!(!text.contains(secret), "{file} shows {secret:?}");

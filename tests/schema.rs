@@ -153,3 +153,18 @@ fn init_writes_the_schemas_and_the_taplo_configuration() {
     let json = read_toml(&dir.path().join("cases/2026-001-test.toml")).unwrap();
     assert!(validator(&written).is_valid(&json));
 }
+
+#[test]
+fn the_demo_roster_validates_and_k601_files_do_not() {
+    let roster = validator(&schema_from_binary(&["--roster"]));
+    let folder = demo_dir().join("coordinators");
+    let files = files_below(&folder);
+    assert_eq!(files.len(), 7);
+    for file in files {
+        let json = read_toml(&folder.join(&file)).unwrap();
+        let errors: Vec<String> = roster.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+    let broken = fixture_dir("rules").join("K601/coordinators/kapot.toml");
+    assert!(!roster.is_valid(&read_toml(&broken).unwrap()));
+}

@@ -175,6 +175,80 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
     report
 }
 
+/// Adds the roster's own problems (K601, K602) and the rules that compare
+/// cases with it (K603, K604) to a report.
+pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &mut Report) {
+    report.diagnostics.extend(roster.diagnostics.iter().cloned());
+    if roster.coordinators.is_empty() {
+        return;
+    }
+    for file in loaded {
+        let Ok(case) = &file.case else { continue };
+        let Some(assigned) = &case.coordinator else { continue };
+        let assigned_ref = assigned.get_ref();
+        let span = assigned_ref
+            .id
+            .as_ref()
+            .map_or_else(|| assigned_ref.name.span(), |id| id.span());
+        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+        let case_id = Some(case.id().to_string());
+        match roster.of_case(case) {
+            None => {
+                let what = match &assigned_ref.id {
+                    Some(id) => format!("coordinator id `{}`", id.get_ref()),
+                    None => format!("coordinator \"{}\"", assigned_ref.name.get_ref()),
+                };
+                report.diagnostics.push(diagnostic(
+                    "K603",
+                    &file.file.rel,
+                    &lines,
+                    Some(span),
+                    case_id,
+                    format!("{what} is not in the roster (coordinators/)"),
+                    None,
+                ));
+            }
+            Some(coordinator) if !coordinator.trained_for(case.variant()) => {
+                report.diagnostics.push(diagnostic(
+                    "K604",
+                    &file.file.rel,
+                    &lines,
+                    Some(span),
+                    case_id,
+                    format!(
+                        "{} has not done the training part a {} conference needs ({})",
+                        coordinator.name,
+                        case.variant().as_str(),
+                        match case.variant() {
+                            crate::model::Variant::Restorative | crate::model::Variant::Community => "part2",
+                            _ => "part1",
+                        }
+                    ),
+                    None,
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// A diagnostic at `span` in `file` (for checks outside the case rules,
+/// such as the roster's).
+pub fn diagnostic_at(
+    code: &'static str,
+    file: &str,
+    lines: &LineIndex,
+    span: Option<Range<usize>>,
+    case: Option<String>,
+    message: String,
+    help: Option<String>,
+) -> Diagnostic {
+    diagnostic(code, file, lines, span, case, message, help)
+}
+
 /// K004: every file whose case id another file uses too.
 fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
     let mut by_id: BTreeMap<&str, Vec<(&Loaded, &Spanned<String>)>> = BTreeMap::new();

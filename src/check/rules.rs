@@ -4,7 +4,8 @@ use super::{Context, Findings, dates, people, plan, roles, safety};
 use crate::diagnostic::Severity::{self, Error, Warning};
 
 /// A rule of DESIGN §4. Rules without a `check` are found while loading
-/// (K001, K002, K005) or across files (K004).
+/// (K001, K002, K005, K601, K602), across files (K004), or by comparing
+/// cases with the roster (K603, K604, in `check_roster`).
 pub struct Rule {
     pub code: &'static str,
     pub severity: Severity,
@@ -291,6 +292,36 @@ pub static RULES: &[Rule] = &[
         "remove the participant's own id from its `avoid` list",
         Some(safety::no_self_avoidance),
     ),
+    // The roster (coordinators/): found while loading it, or by comparing
+    // cases with it (see `roster_rules`).
+    def(
+        "K601",
+        Error,
+        "a coordinator file is not valid",
+        "fix the TOML or the key at the marked place; `kring schema --roster` lists the keys",
+        None,
+    ),
+    def(
+        "K602",
+        Error,
+        "a coordinator id is not valid or is used twice",
+        "give every coordinator file its own id of a-z, 0-9 and -",
+        None,
+    ),
+    def(
+        "K603",
+        Warning,
+        "a case's coordinator is not in the roster",
+        "set `coordinator.id` to the id of a file in coordinators/, or add the coordinator",
+        None,
+    ),
+    def(
+        "K604",
+        Warning,
+        "a case's coordinator is not trained for its variant",
+        "assign a coordinator with the training the variant needs, or record the training",
+        None,
+    ),
 ];
 
 /// The rule with this code (case-insensitive).
@@ -312,7 +343,7 @@ mod tests {
                 pair[1].code
             );
         }
-        assert_eq!(RULES.len(), 37);
+        assert_eq!(RULES.len(), 41);
     }
 
     #[test]
@@ -322,7 +353,11 @@ mod tests {
             .filter(|r| r.check.is_none())
             .map(|r| r.code)
             .collect();
-        assert_eq!(without, ["K001", "K002", "K004", "K005"]);
+        // Found while loading, across files, or against the roster.
+        assert_eq!(
+            without,
+            ["K001", "K002", "K004", "K005", "K601", "K602", "K603", "K604"]
+        );
     }
 }
 

@@ -97,7 +97,7 @@ const TAPLO: &str = r#"# Editor support (taplo, Even Better TOML): validate and 
 # files and kring.toml against the schemas kring wrote into .kring/.
 # `kring schema > .kring/case.schema.json` refreshes them after an upgrade.
 
-include = ["kring.toml", "cases/**/*.toml"]
+include = ["kring.toml", "cases/**/*.toml", "coordinators/**/*.toml"]
 
 [[rule]]
 include = ["cases/**/*.toml"]
@@ -108,6 +108,11 @@ path = ".kring/case.schema.json"
 include = ["kring.toml"]
 [rule.schema]
 path = ".kring/settings.schema.json"
+
+[[rule]]
+include = ["coordinators/**/*.toml"]
+[rule.schema]
+path = ".kring/coordinator.schema.json"
 "#;
 
 /// Adds `out/` to `.gitignore`, keeping whatever it already holds.

@@ -1,6 +1,7 @@
 //! The command line: one file per command. The domain does the work; these
 //! files parse arguments, print, and choose the exit code.
 
+mod agenda;
 mod check;
 mod completions;
 mod explain;
@@ -8,6 +9,7 @@ mod fmt;
 mod hook;
 mod init;
 mod man;
+mod match_case;
 mod new;
 mod render;
 mod schema;
@@ -90,6 +92,8 @@ pub enum Command {
     Fmt(fmt::Args),
     Render(render::Args),
     Status(status::Args),
+    Match(match_case::Args),
+    Agenda(agenda::Args),
     Explain(explain::Args),
     Schema(schema::Args),
     Templates(templates::Args),
@@ -116,8 +120,8 @@ pub fn complete_case(current: &std::ffi::OsStr) -> Vec<clap_complete::Completion
 
 /// The commands in the order of a coordinator's work, for `kring --help`.
 const WORKFLOW: &[(&str, &[&str])] = &[
-    ("Start a repository and a case", &["init", "new"]),
-    ("Every day", &["check", "status", "fmt", "explain"]),
+    ("Start a repository and a case", &["init", "new", "match"]),
+    ("Every day", &["check", "status", "agenda", "fmt", "explain"]),
     ("Documents", &["render", "templates"]),
     (
         "Editor, git and shell",
@@ -156,6 +160,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Fmt(args) => fmt::run(args, &ui),
         Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
+        Command::Match(args) => match_case::run(args, &ui),
+        Command::Agenda(args) => agenda::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),

@@ -97,7 +97,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
         return Ok(Outcome::Failed);
     }
-    let report = crate::check::check(&loaded, &repo.settings, today);
+    let mut report = crate::check::check(&loaded, &repo.settings, today);
+    let roster = crate::roster::Roster::load(&repo);
+    crate::check::check_roster(&loaded, &roster, &mut report);
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let scope = args.scope();
     let renderer = HumanRenderer::new(ui.color);

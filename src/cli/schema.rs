@@ -14,17 +14,22 @@ use crate::schema;
                   read JSON Schemas for TOML (taplo, Even Better TOML in VS Code) then validate and\n\
                   complete case files while you type; `kring init` sets this up in .kring/ and\n\
                   .taplo.toml.",
-    after_help = "Examples:\n  kring schema > .kring/case.schema.json\n  kring schema --settings > .kring/settings.schema.json"
+    after_help = "Examples:\n  kring schema > .kring/case.schema.json\n  kring schema --settings > .kring/settings.schema.json\n  kring schema --roster > .kring/coordinator.schema.json"
 )]
 pub struct Args {
     /// The schema of kring.toml instead of a case file.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "roster")]
     pub settings: bool,
+    /// The schema of a coordinator file of the roster (coordinators/*.toml).
+    #[arg(long)]
+    pub roster: bool,
 }
 
 pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
     let value = if args.settings {
         schema::settings()
+    } else if args.roster {
+        schema::roster()
     } else {
         schema::case()
     };

@@ -91,11 +91,33 @@ pub struct Request {
     /// When compulsory: id of the professional participant who accepts the plan
     #[schemars(with = "Option<String>")]
     pub acceptor: Option<Spanned<String>>,
+    /// Optional: what the family wishes of a coordinator, in their words
+    pub wishes: Option<Wishes>,
+}
+
+/// What the family wishes of the coordinator (for `kring match`).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wishes {
+    /// Optional: languages the coordinator should speak
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Optional: the coordinator's gender, as the family wishes it
+    pub gender: Option<String>,
+    /// Optional: cultural background
+    pub background: Option<String>,
+    /// Optional: religion or belief
+    pub religion: Option<String>,
+    /// Optional: anything else, free text
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Coordinator {
+    /// Optional: the coordinator's id in the roster (coordinators/)
+    #[schemars(with = "Option<String>")]
+    pub id: Option<Spanned<String>>,
     /// The coordinator's name
     #[schemars(with = "String")]
     pub name: Spanned<String>,

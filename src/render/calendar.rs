@@ -86,6 +86,97 @@ pub fn to_ics(event: &Event<'_>) -> String {
     calendar.to_string()
 }
 
+/// One entry of a calendar feed (`kring agenda --ics`): a whole day, or a
+/// time span in the feed's zone.
+pub struct FeedEvent<'a> {
+    pub uid: String,
+    pub date: NaiveDate,
+    pub times: Option<(NaiveTime, NaiveTime)>,
+    pub summary: String,
+    pub location: Option<&'a str>,
+    pub description: String,
+}
+
+/// A calendar with one VEVENT per entry; timed entries refer to the
+/// VTIMEZONE of `timezone`. DTSTAMP is each entry's own date, so that the
+/// same agenda gives the same bytes.
+pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
+    let mut calendar = ICalendar {
+        components: vec![component(
+            ICalendarComponentType::VCalendar,
+            vec![
+                entry(ICalendarProperty::Version, text("2.0")),
+                entry(ICalendarProperty::Prodid, text("-//kring//kring agenda//EN")),
+                entry(
+                    ICalendarProperty::Calscale,
+                    ICalendarValue::CalendarScale(calcard::common::CalendarScale::Gregorian),
+                ),
+                entry(
+                    ICalendarProperty::Method,
+                    ICalendarValue::Method(ICalendarMethod::Publish),
+                ),
+                entry(ICalendarProperty::Name, text(name)),
+            ],
+        )],
+    };
+    for event in events {
+        let mut entries = vec![
+            entry(ICalendarProperty::Uid, text(&event.uid)),
+            entry(
+                ICalendarProperty::Dtstamp,
+                date_time(event.date.and_time(NaiveTime::MIN), true),
+            ),
+        ];
+        match event.times {
+            Some((start, end)) => {
+                entries.push(zoned(ICalendarProperty::Dtstart, event.date.and_time(start), timezone));
+                entries.push(zoned(ICalendarProperty::Dtend, event.date.and_time(end), timezone));
+            }
+            None => {
+                entries.push(whole_day(ICalendarProperty::Dtstart, event.date));
+                let next = event.date.succ_opt().unwrap_or(event.date);
+                entries.push(whole_day(ICalendarProperty::Dtend, next));
+            }
+        }
+        entries.push(entry(ICalendarProperty::Summary, text(&event.summary)));
+        if let Some(location) = event.location {
+            entries.push(entry(ICalendarProperty::Location, text(location)));
+        }
+        entries.push(entry(ICalendarProperty::Description, text(&event.description)));
+        let id = calendar.components.len() as u32;
+        calendar
+            .components
+            .push(component(ICalendarComponentType::VEvent, entries));
+        calendar.components[0].component_ids.push(id);
+    }
+    if let Some(first) = events.iter().filter(|e| e.times.is_some()).map(|e| e.date).min() {
+        let last = events.iter().map(|e| e.date).max().unwrap_or(first);
+        let year = 366 * 24 * 3600;
+        calendar.add_timezone(
+            timezone,
+            first.and_time(NaiveTime::MIN).and_utc().timestamp() - year,
+            last.and_time(NaiveTime::MIN).and_utc().timestamp() + year,
+        );
+    }
+    calendar.to_string()
+}
+
+/// A DATE value (`DTSTART;VALUE=DATE:20270210`).
+fn whole_day(name: ICalendarProperty, date: NaiveDate) -> ICalendarEntry {
+    ICalendarEntry {
+        name,
+        params: vec![ICalendarParameter::value(
+            calcard::icalendar::ICalendarValueType::Date,
+        )],
+        values: vec![ICalendarValue::PartialDateTime(Box::new(PartialDateTime {
+            year: u16::try_from(date.year()).ok(),
+            month: u8::try_from(date.month()).ok(),
+            day: u8::try_from(date.day()).ok(),
+            ..PartialDateTime::default()
+        }))],
+    }
+}
+
 fn component(kind: ICalendarComponentType, entries: Vec<ICalendarEntry>) -> ICalendarComponent {
     ICalendarComponent {
         component_type: kind,

@@ -53,12 +53,13 @@ pub fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// Every file below `dir`, relative and `/`-separated, sorted.
+/// Every file below `dir`, relative and `/`-separated, sorted; without
+/// the output folder's lock file, which is not a document.
 pub fn files_below(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".kring.lock")
         .map(|e| {
             e.path()
                 .strip_prefix(dir)

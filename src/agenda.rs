@@ -1,0 +1,164 @@
+//! What happens in the coming days across the repository (`kring agenda`):
+//! conferences, preparations not done while the conference is near, plans
+//! not sent, follow-ups due or overdue, and the circles' own reviews.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::model::{Case, add_days};
+use crate::roster::Roster;
+
+/// How many days before the conference everyone should be prepared (as in
+/// rule K207).
+const PREPARE_BEFORE: u32 = 7;
+/// The plan goes out within two days (rule K306).
+const PLAN_WITHIN: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub date: NaiveDate,
+    /// `conference`, `prepare`, `plan`, `follow-up` or `review`.
+    pub kind: &'static str,
+    pub case: String,
+    /// The roster id of the case's coordinator, else their name, else null.
+    pub coordinator: Option<String>,
+    pub what: String,
+    /// Was due before the agenda's first day.
+    pub overdue: bool,
+    #[serde(skip)]
+    pub times: Option<(NaiveTime, NaiveTime)>,
+    #[serde(skip)]
+    pub location: Option<String>,
+}
+
+/// The agenda from `from` for `days` days, sorted by date, kind and case.
+/// Overdue work appears on the first day.
+pub fn agenda(
+    cases: &[&Case],
+    roster: &Roster,
+    followup_days: u32,
+    from: NaiveDate,
+    days: u32,
+) -> Vec<Item> {
+    let until = add_days(from, days).unwrap_or(NaiveDate::MAX);
+    let in_window = |d: NaiveDate| from <= d && d < until;
+    let mut items = Vec::new();
+    for case in cases {
+        let coordinator = roster.of_case(case).map(|c| c.id().to_string()).or_else(|| {
+            case.coordinator
+                .as_ref()
+                .map(|c| c.get_ref().name.get_ref().clone())
+        });
+        let mut case_items: Vec<Item> = Vec::new();
+        let mut add = |date: NaiveDate, kind, what: String, overdue| {
+            case_items.push(Item {
+                date,
+                kind,
+                case: case.id().to_string(),
+                coordinator: coordinator.clone(),
+                what,
+                overdue,
+                times: None,
+                location: None,
+            });
+        };
+        let conference = case.conference.as_ref().map(|c| c.get_ref());
+        let date = case.conference_date();
+        let closed = case.is_closed();
+
+        if let (Some(date), Some(c)) = (date, conference)
+            && in_window(date)
+        {
+            let location = c.location.as_ref().map(|l| l.get_ref().clone());
+            let times = c.start.as_ref().zip(c.end.as_ref()).map(|(s, e)| (s.get_ref().0, e.get_ref().0));
+            let what = match &location {
+                Some(l) => format!("{} conference at {l}", case.variant().as_str()),
+                None => format!("{} conference", case.variant().as_str()),
+            };
+            items.push(Item {
+                date,
+                kind: "conference",
+                case: case.id().to_string(),
+                coordinator: coordinator.clone(),
+                what,
+                overdue: false,
+                times,
+                location,
+            });
+        }
+
+        if let Some(date) = date
+            && !closed
+            && date >= from
+        {
+            let unprepared: Vec<&str> = case
+                .attendees()
+                .filter(|p| p.prepared.is_none())
+                .map(|p| p.name.get_ref().as_str())
+                .collect();
+            let by = date
+                .checked_sub_days(chrono::Days::new(u64::from(PREPARE_BEFORE)))
+                .unwrap_or(date);
+            if !unprepared.is_empty() && by < until {
+                add(
+                    by.max(from),
+                    "prepare",
+                    format!("prepare before the conference on {date}: {}", unprepared.join(", ")),
+                    false,
+                );
+            }
+        }
+
+        if let Some(date) = date
+            && !closed
+            && case.plan_sent().is_none()
+            && date < until
+        {
+            let due = add_days(date, PLAN_WITHIN).unwrap_or(date);
+            let what = if case.plan.is_some() {
+                "send the plan to all participants".to_string()
+            } else {
+                "record the plan and send it to all participants".to_string()
+            };
+            if due < from {
+                add(from, "plan", format!("{what} (due {due})"), true);
+            } else if in_window(due) {
+                add(due, "plan", what, false);
+            }
+        }
+
+        if !closed
+            && case.followup_done().is_none()
+            && let Some(due) = case.followup_due(followup_days)
+            && date.is_some_and(|d| d < until)
+        {
+            let what = "ask a few people how the plan is going".to_string();
+            if due < from {
+                add(from, "follow-up", format!("{what} (due {due})"), true);
+            } else if in_window(due) {
+                add(due, "follow-up", what, false);
+            }
+        }
+
+        if let Some(review) = case
+            .plan
+            .as_ref()
+            .and_then(|p| p.get_ref().review.as_ref())
+            .map(|r| r.get_ref().0)
+            && in_window(review)
+        {
+            add(review, "review", "the circle looks back on its plan".to_string(), false);
+        }
+        items.extend(case_items);
+    }
+    let order = |kind: &str| {
+        ["follow-up", "plan", "prepare", "conference", "review"]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(9)
+    };
+    items.sort_by(|a, b| {
+        (a.date, order(a.kind), &a.case).cmp(&(b.date, order(b.kind), &b.case))
+    });
+    items
+}

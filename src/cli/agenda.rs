@@ -1,0 +1,105 @@
+//! `kring agenda`: what happens in the coming days, as a table, JSON or a
+//! calendar feed.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use super::{Format, Outcome, Ui, open_and_load, print_stdout};
+use crate::agenda::agenda;
+use crate::fsutil::write_atomic;
+use crate::render::calendar::{FeedEvent, feed};
+use crate::roster::Roster;
+
+/// What happens in the coming days: conferences, preparations, plans, follow-ups.
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Lists what happens in the coming days across the repository: conferences; participants\n\
+                  not yet prepared when the conference is a week or less away; plans to send (within\n\
+                  two days of the conference); follow-ups due four weeks after the conference; and the\n\
+                  circles' own reviews. Work that is already overdue is listed on the first day.\n\
+                  --ics writes the same as a calendar file a calendar program can subscribe to.",
+    after_help = "Examples:\n  kring agenda\n  kring agenda --days 30 --coordinator selin-kaya\n  kring agenda --ics ~/agenda/kring.ics     # subscribe to it in your calendar"
+)]
+pub struct Args {
+    /// The first day (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// How many days.
+    #[arg(long, default_value_t = 14)]
+    pub days: u32,
+    /// Only the cases of this coordinator (roster id, or name).
+    #[arg(long, value_name = "ID")]
+    pub coordinator: Option<String>,
+    /// A table for people, or a JSON array for programs.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also write the agenda as an iCalendar file.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+}
+
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    let (repo, loaded) = open_and_load(&[])?;
+    let from = args.from.unwrap_or_else(|| ui.today(&repo));
+    let roster = Roster::load(&repo);
+    let cases: Vec<_> = loaded.iter().filter_map(|l| l.case.as_ref().ok()).collect();
+    let mut items = agenda(&cases, &roster, repo.settings.followup_days, from, args.days);
+    if let Some(who) = &args.coordinator {
+        items.retain(|i| i.coordinator.as_deref() == Some(who.as_str()));
+    }
+
+    match args.format {
+        Format::Json => print_stdout(&(serde_json::to_string(&items)? + "\n"))?,
+        Format::Human => {
+            let mut text = String::new();
+            let width = items.iter().map(|i| i.case.len()).max().unwrap_or(4);
+            for item in &items {
+                let mut what = item.what.clone();
+                if let Some((start, end)) = item.times {
+                    what = format!("{}-{} {what}", start.format("%H:%M"), end.format("%H:%M"));
+                }
+                text.push_str(&format!(
+                    "{}  {:<10}  {:<width$}  {:<22}  {}{}\n",
+                    item.date,
+                    item.kind,
+                    item.case,
+                    item.coordinator.as_deref().unwrap_or("-"),
+                    if item.overdue { "OVERDUE: " } else { "" },
+                    what
+                ));
+            }
+            if items.is_empty() {
+                ui.note(&format!("nothing on the agenda from {from} for {} days", args.days));
+            }
+            print_stdout(&text)?;
+        }
+    }
+
+    if let Some(path) = &args.ics {
+        let events: Vec<FeedEvent> = items
+            .iter()
+            .map(|item| FeedEvent {
+                uid: format!("{}.{}.{}@kring", item.case, item.kind, item.date.format("%Y%m%d")),
+                date: item.date,
+                times: item.times,
+                summary: format!(
+                    "{}{}: {}",
+                    if item.overdue { "OVERDUE " } else { "" },
+                    item.case,
+                    item.kind
+                ),
+                location: item.location.as_deref(),
+                description: item.what.clone(),
+            })
+            .collect();
+        let name = match &args.coordinator {
+            Some(who) => format!("kring agenda: {who}"),
+            None => "kring agenda".to_string(),
+        };
+        write_atomic(path, feed(&events, repo.settings.timezone.name(), &name).as_bytes())?;
+        ui.note(&format!("wrote {} ({} events)", path.display(), events.len()));
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,83 @@
+//! `kring match CASE`: rank the roster's coordinators for a case.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::{Format, Outcome, Ui, open_and_load, print_stdout};
+use crate::matching::rank;
+use crate::roster::Roster;
+
+/// Rank the coordinators of the roster for a case, with the reasons.
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Ranks the coordinators in coordinators/ for a case. First the conditions: no tie with an\n\
+                  organisation that takes part or asked for the conference, the training the variant\n\
+                  needs (part2 for restorative and community), available on the conference date. Then\n\
+                  a score, each point with its reason: +3 per language the family wishes that the\n\
+                  coordinator speaks, -3 per participant's language they do not speak, +2 per wish on\n\
+                  gender, background or religion that fits, -1 per open case, -5 per conference of\n\
+                  theirs on the same day. Ties go to fewer open cases.",
+    after_help = "Examples:\n  kring match 2026-047-de-groot\n  kring match cases/2026/2026-047-de-groot.toml --format json"
+)]
+pub struct Args {
+    /// The case: its file or its id.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_case))]
+    pub case: PathBuf,
+    /// A table for people, or JSON.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+    let (repo, loaded) = open_and_load(std::slice::from_ref(&args.case))?;
+    let Some(item) = loaded.first() else {
+        bail!("{}: no case file", args.case.display());
+    };
+    let Ok(case) = &item.case else {
+        bail!("{} cannot be read as a case (run kring check)", item.file.rel);
+    };
+    let roster = Roster::load(&repo);
+    if roster.coordinators.is_empty() {
+        bail!("the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)");
+    }
+    let (_, all) = open_and_load(&[repo.cases_dir()])?;
+    let cases: Vec<_> = all.iter().filter_map(|l| l.case.as_ref().ok()).collect();
+    let ranking = rank(case, &roster, &cases, &repo.settings.language);
+
+    match args.format {
+        Format::Json => print_stdout(&(serde_json::to_string(&ranking)? + "\n"))?,
+        Format::Human => {
+            let mut text = format!("Coordinators for {}:\n\n", ranking.case);
+            let width = ranking
+                .candidates
+                .iter()
+                .map(|c| c.id.len())
+                .max()
+                .unwrap_or(0);
+            for (i, c) in ranking.candidates.iter().enumerate() {
+                text.push_str(&format!(
+                    "{:>2}. {:<width$}  {:>+3}  {}\n",
+                    i + 1,
+                    c.id,
+                    c.score,
+                    c.name
+                ));
+                for reason in &c.reasons {
+                    text.push_str(&format!("    {:width$}       {reason}\n", ""));
+                }
+            }
+            if ranking.candidates.is_empty() {
+                text.push_str("No coordinator meets the conditions.\n");
+            }
+            if !ranking.excluded.is_empty() {
+                text.push_str("\nNot suitable:\n");
+                for e in &ranking.excluded {
+                    text.push_str(&format!("    {} ({}): {}\n", e.id, e.name, e.reasons.join("; ")));
+                }
+            }
+            print_stdout(&text)?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

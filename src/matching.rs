@@ -1,0 +1,191 @@
+//! Matching coordinators to a case (`kring match`): hard conditions first,
+//! then a score whose every point has a reason a regional manager can read.
+//!
+//! Conditions: no tie with an organisation that takes part or asked for the
+//! conference (independence); the training the variant needs; available on
+//! the conference date, if there is one. Score: +3 for each language the
+//! family wishes that the coordinator speaks; −3 for each language of the
+//! participants they do not speak; +2 for each of the family's wishes on
+//! gender, background and religion that fits; −1 for each open case they
+//! have; −5 for each of their conferences on the same day.
+
+use serde::Serialize;
+
+use crate::model::{Case, is_blank};
+use crate::roster::{Coordinator, Roster};
+
+/// One coordinator's place in the ranking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub score: i32,
+    /// Why, one line per point scored or lost.
+    pub reasons: Vec<String>,
+    /// Open cases they coordinate now.
+    pub open_cases: usize,
+}
+
+/// A coordinator who does not meet a condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    pub id: String,
+    pub name: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ranking {
+    pub case: String,
+    /// Best first: by score, then fewer open cases, then id.
+    pub candidates: Vec<Candidate>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// Ranks the roster for `case`. `cases` are all cases of the repository
+/// (for each coordinator's load and conference days); `default_language`
+/// is the repository's document language.
+pub fn rank(
+    case: &Case,
+    roster: &Roster,
+    cases: &[&Case],
+    default_language: &str,
+) -> Ranking {
+    let mut candidates = Vec::new();
+    let mut excluded = Vec::new();
+    let organisations = organisations(case);
+    let needed = participant_languages(case, default_language);
+    let wishes = case.request.get_ref().wishes.clone().unwrap_or_default();
+
+    for coordinator in &roster.coordinators {
+        let mut out = Vec::new();
+        if let Some(tie) = coordinator.tie_with(organisations.iter().map(String::as_str)) {
+            out.push(format!("tied to {tie}, which takes part"));
+        }
+        if !coordinator.trained_for(case.variant()) {
+            out.push(format!(
+                "not trained for a {} conference",
+                case.variant().as_str()
+            ));
+        }
+        if let Some(date) = case.conference_date()
+            && !coordinator.available_on(date)
+        {
+            out.push(format!("not available on {date}"));
+        }
+        if !out.is_empty() {
+            excluded.push(Excluded {
+                id: coordinator.id().to_string(),
+                name: coordinator.name.clone(),
+                reasons: out,
+            });
+            continue;
+        }
+        candidates.push(score(coordinator, case, roster, cases, &needed, &wishes));
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(a.open_cases.cmp(&b.open_cases))
+            .then(a.id.cmp(&b.id))
+    });
+    Ranking {
+        case: case.id().to_string(),
+        candidates,
+        excluded,
+    }
+}
+
+fn score(
+    coordinator: &Coordinator,
+    case: &Case,
+    roster: &Roster,
+    cases: &[&Case],
+    needed: &[String],
+    wishes: &crate::model::Wishes,
+) -> Candidate {
+    let speaks = coordinator.languages();
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    for lang in &wishes.languages {
+        if speaks.contains(&lang.as_str()) {
+            score += 3;
+            reasons.push(format!("+3 speaks {lang}, as the family wishes"));
+        }
+    }
+    for lang in needed {
+        if !speaks.contains(&lang.as_str()) {
+            score -= 3;
+            reasons.push(format!("-3 does not speak {lang}, a participant's language"));
+        }
+    }
+    let fits = |wish: &Option<String>, has: &Option<String>| -> Option<String> {
+        let wish = wish.as_deref().filter(|w| !is_blank(Some(w)))?;
+        let has = has.as_deref()?;
+        let (w, h) = (wish.trim().to_lowercase(), has.trim().to_lowercase());
+        (w == h || h.contains(&w) || w.contains(&h)).then(|| wish.trim().to_string())
+    };
+    for (what, wish, has) in [
+        ("gender", &wishes.gender, &coordinator.gender),
+        ("background", &wishes.background, &coordinator.background),
+        ("religion", &wishes.religion, &coordinator.religion),
+    ] {
+        if let Some(wish) = fits(wish, has) {
+            score += 2;
+            reasons.push(format!("+2 {what}: {wish}, as the family wishes"));
+        }
+    }
+
+    let theirs: Vec<&&Case> = cases
+        .iter()
+        .filter(|c| c.id() != case.id())
+        .filter(|c| roster.of_case(c).is_some_and(|r| r.id() == coordinator.id()))
+        .collect();
+    let open = theirs.iter().filter(|c| !c.is_closed()).count();
+    if open > 0 {
+        score -= open as i32;
+        reasons.push(format!("-{open} has {open} open case{}", if open == 1 { "" } else { "s" }));
+    } else {
+        reasons.push("±0 no open cases".to_string());
+    }
+    if let Some(date) = case.conference_date() {
+        let same_day = theirs
+            .iter()
+            .filter(|c| c.conference_date() == Some(date))
+            .count();
+        if same_day > 0 {
+            score -= 5 * same_day as i32;
+            reasons.push(format!("-{} has another conference on {date}", 5 * same_day));
+        }
+    }
+    Candidate {
+        id: coordinator.id().to_string(),
+        name: coordinator.name.clone(),
+        score,
+        reasons,
+        open_cases: open,
+    }
+}
+
+/// The organisations that take part in or asked for the conference.
+fn organisations(case: &Case) -> Vec<String> {
+    let mut list: Vec<String> = case
+        .attendees()
+        .filter_map(|p| p.organisation.as_ref().map(|o| o.get_ref().clone()))
+        .collect();
+    if let Some(by) = &case.request.get_ref().by {
+        list.push(by.clone());
+    }
+    list
+}
+
+/// The document languages of the participants who take part, each once.
+fn participant_languages(case: &Case, default_language: &str) -> Vec<String> {
+    let mut langs: Vec<String> = case
+        .attendees()
+        .map(|p| case.language_of(p, default_language).to_string())
+        .collect();
+    langs.sort();
+    langs.dedup();
+    langs
+}
