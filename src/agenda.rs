@@ -44,11 +44,14 @@ pub fn agenda(
     let in_window = |d: NaiveDate| from <= d && d < until;
     let mut items = Vec::new();
     for case in cases {
-        let coordinator = roster.of_case(case).map(|c| c.id().to_string()).or_else(|| {
-            case.coordinator
-                .as_ref()
-                .map(|c| c.get_ref().name.get_ref().clone())
-        });
+        let coordinator = roster
+            .of_case(case)
+            .map(|c| c.id().to_string())
+            .or_else(|| {
+                case.coordinator
+                    .as_ref()
+                    .map(|c| c.get_ref().name.get_ref().clone())
+            });
         let mut case_items: Vec<Item> = Vec::new();
         let mut add = |date: NaiveDate, kind, what: String, overdue| {
             case_items.push(Item {
@@ -70,7 +73,11 @@ pub fn agenda(
             && in_window(date)
         {
             let location = c.location.as_ref().map(|l| l.get_ref().clone());
-            let times = c.start.as_ref().zip(c.end.as_ref()).map(|(s, e)| (s.get_ref().0, e.get_ref().0));
+            let times = c
+                .start
+                .as_ref()
+                .zip(c.end.as_ref())
+                .map(|(s, e)| (s.get_ref().0, e.get_ref().0));
             let what = match &location {
                 Some(l) => format!("{} conference at {l}", case.variant().as_str()),
                 None => format!("{} conference", case.variant().as_str()),
@@ -103,7 +110,10 @@ pub fn agenda(
                 add(
                     by.max(from),
                     "prepare",
-                    format!("prepare before the conference on {date}: {}", unprepared.join(", ")),
+                    format!(
+                        "prepare before the conference on {date}: {}",
+                        unprepared.join(", ")
+                    ),
                     false,
                 );
             }
@@ -147,7 +157,12 @@ pub fn agenda(
             .map(|r| r.get_ref().0)
             && in_window(review)
         {
-            add(review, "review", "the circle looks back on its plan".to_string(), false);
+            add(
+                review,
+                "review",
+                "the circle looks back on its plan".to_string(),
+                false,
+            );
         }
         items.extend(case_items);
     }
@@ -157,8 +172,6 @@ pub fn agenda(
             .position(|k| *k == kind)
             .unwrap_or(9)
     };
-    items.sort_by(|a, b| {
-        (a.date, order(a.kind), &a.case).cmp(&(b.date, order(b.kind), &b.case))
-    });
+    items.sort_by(|a, b| (a.date, order(a.kind), &a.case).cmp(&(b.date, order(b.kind), &b.case)));
     items
 }

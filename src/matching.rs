@@ -45,12 +45,7 @@ pub struct Ranking {
 /// Ranks the roster for `case`. `cases` are all cases of the repository
 /// (for each coordinator's load and conference days); `default_language`
 /// is the repository's document language.
-pub fn rank(
-    case: &Case,
-    roster: &Roster,
-    cases: &[&Case],
-    default_language: &str,
-) -> Ranking {
+pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &str) -> Ranking {
     let mut candidates = Vec::new();
     let mut excluded = Vec::new();
     let organisations = organisations(case);
@@ -116,7 +111,9 @@ fn score(
     for lang in needed {
         if !speaks.contains(&lang.as_str()) {
             score -= 3;
-            reasons.push(format!("-3 does not speak {lang}, a participant's language"));
+            reasons.push(format!(
+                "-3 does not speak {lang}, a participant's language"
+            ));
         }
     }
     let fits = |wish: &Option<String>, has: &Option<String>| -> Option<String> {
@@ -139,12 +136,19 @@ fn score(
     let theirs: Vec<&&Case> = cases
         .iter()
         .filter(|c| c.id() != case.id())
-        .filter(|c| roster.of_case(c).is_some_and(|r| r.id() == coordinator.id()))
+        .filter(|c| {
+            roster
+                .of_case(c)
+                .is_some_and(|r| r.id() == coordinator.id())
+        })
         .collect();
     let open = theirs.iter().filter(|c| !c.is_closed()).count();
     if open > 0 {
         score -= open as i32;
-        reasons.push(format!("-{open} has {open} open case{}", if open == 1 { "" } else { "s" }));
+        reasons.push(format!(
+            "-{open} has {open} open case{}",
+            if open == 1 { "" } else { "s" }
+        ));
     } else {
         reasons.push("±0 no open cases".to_string());
     }
@@ -155,7 +159,10 @@ fn score(
             .count();
         if same_day > 0 {
             score -= 5 * same_day as i32;
-            reasons.push(format!("-{} has another conference on {date}", 5 * same_day));
+            reasons.push(format!(
+                "-{} has another conference on {date}",
+                5 * same_day
+            ));
         }
     }
     Candidate {

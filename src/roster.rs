@@ -124,7 +124,8 @@ impl Coordinator {
     /// Whether the coordinator works on `date`: one of their weekdays, and
     /// not away.
     pub fn available_on(&self, date: NaiveDate) -> bool {
-        let weekday_ok = self.weekdays.is_empty() || self.weekdays.iter().any(|d| d.0 == date.weekday());
+        let weekday_ok =
+            self.weekdays.is_empty() || self.weekdays.iter().any(|d| d.0 == date.weekday());
         let away = self.away.iter().any(|p| p.from.0 <= date && date <= p.to.0);
         weekday_ok && !away
     }
@@ -164,12 +165,16 @@ impl Roster {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
+            .filter(|e| {
+                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml")
+            })
             .map(|e| e.into_path())
             .collect();
         paths.sort();
         for path in paths {
-            let rel = repo.relative(&path).unwrap_or_else(|| path.display().to_string());
+            let rel = repo
+                .relative(&path)
+                .unwrap_or_else(|| path.display().to_string());
             roster.read_file(&path, &rel);
         }
         roster
@@ -179,7 +184,13 @@ impl Roster {
         let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_SIZE);
         let text = match std::fs::read(path).map(String::from_utf8) {
             _ if too_large => {
-                self.problem("K601", rel, "", None, "the file is larger than 1 MiB".into());
+                self.problem(
+                    "K601",
+                    rel,
+                    "",
+                    None,
+                    "the file is larger than 1 MiB".into(),
+                );
                 return;
             }
             Ok(Ok(text)) => text,
@@ -215,10 +226,18 @@ impl Roster {
         self.coordinators.push(coordinator);
     }
 
-    fn problem(&mut self, code: &'static str, rel: &str, text: &str, span: Option<Range<usize>>, message: String) {
+    fn problem(
+        &mut self,
+        code: &'static str,
+        rel: &str,
+        text: &str,
+        span: Option<Range<usize>>,
+        message: String,
+    ) {
         let lines = LineIndex::new(text);
-        self.diagnostics
-            .push(crate::check::diagnostic_at(code, rel, &lines, span, None, message, None));
+        self.diagnostics.push(crate::check::diagnostic_at(
+            code, rel, &lines, span, None, message, None,
+        ));
     }
 
     pub fn get(&self, id: &str) -> Option<&Coordinator> {

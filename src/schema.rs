@@ -44,7 +44,10 @@ pub fn roster() -> Value {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<crate::roster::Coordinator>();
-    schema.insert("title".into(), "kring coordinator (coordinators/*.toml)".into());
+    schema.insert(
+        "title".into(),
+        "kring coordinator (coordinators/*.toml)".into(),
+    );
     schema.to_value()
 }
 

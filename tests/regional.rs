@@ -14,7 +14,11 @@ fn json(args: &[&str], dir: &std::path::Path) -> Value {
         .args(["--today", TODAY, "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -22,7 +26,12 @@ fn ids(list: &Value) -> Vec<(String, i64)> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["id"].as_str().unwrap().to_string(), c["score"].as_i64().unwrap_or(0)))
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["score"].as_i64().unwrap_or(0),
+            )
+        })
         .collect()
 }
 
@@ -32,10 +41,10 @@ fn ids(list: &Value) -> Vec<(String, i64)> {
 fn match_ranks_by_wishes_and_load_and_excludes_ties() {
     let ranking = json(&["match", "2026-047-de-groot"], &demo_dir());
     let expected = [
-        ("karim-haddou", 5),   // +3 de, +2 man, no open cases
-        ("ruud-van-dam", 2),   // +2 man
+        ("karim-haddou", 5),          // +3 de, +2 man, no open cases
+        ("ruud-van-dam", 2),          // +2 man
         ("pieter-jan-oosterveld", 1), // +2 man, -1 one open case
-        ("hanneke-postma", 0), // her case is closed
+        ("hanneke-postma", 0),        // her case is closed
         ("selin-kaya", -1),
         ("wendy-kuipers", -1),
     ];
@@ -74,7 +83,10 @@ fn match_applies_training_and_availability() {
     assert_eq!(
         excluded,
         [
-            ("joost-wolters".to_string(), vec!["not trained for a restorative conference".to_string()]),
+            (
+                "joost-wolters".to_string(),
+                vec!["not trained for a restorative conference".to_string()]
+            ),
             (
                 "ruud-van-dam".to_string(),
                 vec![
@@ -82,7 +94,10 @@ fn match_applies_training_and_availability() {
                     "not available on 2027-03-09".to_string()
                 ]
             ),
-            ("selin-kaya".to_string(), vec!["not trained for a restorative conference".to_string()]),
+            (
+                "selin-kaya".to_string(),
+                vec!["not trained for a restorative conference".to_string()]
+            ),
         ]
     );
     // Hannah's documents are in English: coordinators without English lose 3.
@@ -109,7 +124,13 @@ fn match_counts_conferences_on_the_same_day() {
         .find(|c| c["id"] == "pieter-jan-oosterveld")
         .unwrap();
     assert_eq!(pj["score"], 2 - 1 - 5);
-    assert!(pj["reasons"].as_array().unwrap().iter().any(|r| r == "-5 has another conference on 2027-03-09"));
+    assert!(
+        pj["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "-5 has another conference on 2027-03-09")
+    );
 }
 
 #[test]
@@ -118,7 +139,16 @@ fn agenda_lists_the_coming_days_and_writes_a_feed() {
     let feed = dir.path().join("agenda.ics");
     let output = kring()
         .current_dir(dir.path())
-        .args(["agenda", "--from", "2027-01-30", "--days", "60", "--format", "json", "--ics"])
+        .args([
+            "agenda",
+            "--from",
+            "2027-01-30",
+            "--days",
+            "60",
+            "--format",
+            "json",
+            "--ics",
+        ])
         .arg(&feed)
         .output()
         .unwrap();
@@ -155,9 +185,16 @@ fn agenda_lists_the_coming_days_and_writes_a_feed() {
     let text = std::fs::read_to_string(&feed).unwrap();
     let unfolded = icalendar::parser::unfold(&text);
     let calendar = icalendar::parser::read_calendar(&unfolded).unwrap();
-    let events: Vec<_> = calendar.components.iter().filter(|c| c.name == "VEVENT").collect();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
     assert_eq!(events.len(), 6);
-    let uids: Vec<&str> = events.iter().map(|e| e.find_prop("UID").unwrap().val.as_str()).collect();
+    let uids: Vec<&str> = events
+        .iter()
+        .map(|e| e.find_prop("UID").unwrap().val.as_str())
+        .collect();
     assert_eq!(uids[0], "2026-038-yildiz.conference.20270210@kring");
     let conference = events[0];
     let start = conference.find_prop("DTSTART").unwrap();
@@ -165,11 +202,23 @@ fn agenda_lists_the_coming_days_and_writes_a_feed() {
     assert!(start.params.iter().any(|p| p.key == "TZID"));
     let plan = events[1].find_prop("DTSTART").unwrap();
     assert_eq!(plan.val.as_str(), "20270212");
-    assert!(plan.params.iter().any(|p| p.key == "VALUE" && p.val.as_ref().unwrap().as_str() == "DATE"));
+    assert!(
+        plan.params
+            .iter()
+            .any(|p| p.key == "VALUE" && p.val.as_ref().unwrap().as_str() == "DATE")
+    );
 
     // Later, the overdue work is on the first day; per coordinator too.
     let items = json(
-        &["agenda", "--from", "2027-04-01", "--days", "7", "--coordinator", "selin-kaya"],
+        &[
+            "agenda",
+            "--from",
+            "2027-04-01",
+            "--days",
+            "7",
+            "--coordinator",
+            "selin-kaya",
+        ],
         dir.path(),
     );
     let overdue: Vec<(&str, bool)> = items
@@ -188,7 +237,12 @@ fn status_by_coordinator_shows_each_load() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| (l["coordinator"].as_str().map(str::to_string), l["open_cases"].as_u64().unwrap()))
+        .map(|l| {
+            (
+                l["coordinator"].as_str().map(str::to_string),
+                l["open_cases"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let expected = [
         (Some("hanneke-postma"), 0),
@@ -200,7 +254,10 @@ fn status_by_coordinator_shows_each_load() {
         (Some("wendy-kuipers"), 1),
         (None, 1),
     ];
-    let expected: Vec<_> = expected.iter().map(|(c, n)| (c.map(str::to_string), *n)).collect();
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(c, n)| (c.map(str::to_string), *n))
+        .collect();
     assert_eq!(got, expected);
     assert_eq!(loads[5]["next"][0], "2027-02-10");
 }

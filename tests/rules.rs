@@ -19,7 +19,11 @@ type Expectation = (String, usize, String);
 fn expectations(root: &Path) -> BTreeSet<Expectation> {
     let mut expected = BTreeSet::new();
     let folders = ["cases", "coordinators"].map(|f| root.join(f));
-    for entry in folders.iter().filter(|f| f.is_dir()).flat_map(walkdir::WalkDir::new) {
+    for entry in folders
+        .iter()
+        .filter(|f| f.is_dir())
+        .flat_map(walkdir::WalkDir::new)
+    {
         let entry = entry.unwrap();
         if !entry.file_type().is_file() {
             continue;

@@ -178,13 +178,17 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
 /// Adds the roster's own problems (K601, K602) and the rules that compare
 /// cases with it (K603, K604) to a report.
 pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &mut Report) {
-    report.diagnostics.extend(roster.diagnostics.iter().cloned());
+    report
+        .diagnostics
+        .extend(roster.diagnostics.iter().cloned());
     if roster.coordinators.is_empty() {
         return;
     }
     for file in loaded {
         let Ok(case) = &file.case else { continue };
-        let Some(assigned) = &case.coordinator else { continue };
+        let Some(assigned) = &case.coordinator else {
+            continue;
+        };
         let assigned_ref = assigned.get_ref();
         let span = assigned_ref
             .id
@@ -220,7 +224,8 @@ pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &
                         coordinator.name,
                         case.variant().as_str(),
                         match case.variant() {
-                            crate::model::Variant::Restorative | crate::model::Variant::Community => "part2",
+                            crate::model::Variant::Restorative
+                            | crate::model::Variant::Community => "part2",
                             _ => "part1",
                         }
                     ),

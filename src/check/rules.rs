@@ -356,7 +356,9 @@ mod tests {
         // Found while loading, across files, or against the roster.
         assert_eq!(
             without,
-            ["K001", "K002", "K004", "K005", "K601", "K602", "K603", "K604"]
+            [
+                "K001", "K002", "K004", "K005", "K601", "K602", "K603", "K604"
+            ]
         );
     }
 }

@@ -45,7 +45,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let from = args.from.unwrap_or_else(|| ui.today(&repo));
     let roster = Roster::load(&repo);
     let cases: Vec<_> = loaded.iter().filter_map(|l| l.case.as_ref().ok()).collect();
-    let mut items = agenda(&cases, &roster, repo.settings.followup_days, from, args.days);
+    let mut items = agenda(
+        &cases,
+        &roster,
+        repo.settings.followup_days,
+        from,
+        args.days,
+    );
     if let Some(who) = &args.coordinator {
         items.retain(|i| i.coordinator.as_deref() == Some(who.as_str()));
     }
@@ -71,7 +77,10 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 ));
             }
             if items.is_empty() {
-                ui.note(&format!("nothing on the agenda from {from} for {} days", args.days));
+                ui.note(&format!(
+                    "nothing on the agenda from {from} for {} days",
+                    args.days
+                ));
             }
             print_stdout(&text)?;
         }
@@ -81,7 +90,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let events: Vec<FeedEvent> = items
             .iter()
             .map(|item| FeedEvent {
-                uid: format!("{}.{}.{}@kring", item.case, item.kind, item.date.format("%Y%m%d")),
+                uid: format!(
+                    "{}.{}.{}@kring",
+                    item.case,
+                    item.kind,
+                    item.date.format("%Y%m%d")
+                ),
                 date: item.date,
                 times: item.times,
                 summary: format!(
@@ -98,8 +112,15 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             Some(who) => format!("kring agenda: {who}"),
             None => "kring agenda".to_string(),
         };
-        write_atomic(path, feed(&events, repo.settings.timezone.name(), &name).as_bytes())?;
-        ui.note(&format!("wrote {} ({} events)", path.display(), events.len()));
+        write_atomic(
+            path,
+            feed(&events, repo.settings.timezone.name(), &name).as_bytes(),
+        )?;
+        ui.note(&format!(
+            "wrote {} ({} events)",
+            path.display(),
+            events.len()
+        ));
     }
     Ok(Outcome::Clean)
 }

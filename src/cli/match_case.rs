@@ -35,11 +35,16 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
         bail!("{}: no case file", args.case.display());
     };
     let Ok(case) = &item.case else {
-        bail!("{} cannot be read as a case (run kring check)", item.file.rel);
+        bail!(
+            "{} cannot be read as a case (run kring check)",
+            item.file.rel
+        );
     };
     let roster = Roster::load(&repo);
     if roster.coordinators.is_empty() {
-        bail!("the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)");
+        bail!(
+            "the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)"
+        );
     }
     let (_, all) = open_and_load(&[repo.cases_dir()])?;
     let cases: Vec<_> = all.iter().filter_map(|l| l.case.as_ref().ok()).collect();
@@ -73,7 +78,12 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
             if !ranking.excluded.is_empty() {
                 text.push_str("\nNot suitable:\n");
                 for e in &ranking.excluded {
-                    text.push_str(&format!("    {} ({}): {}\n", e.id, e.name, e.reasons.join("; ")));
+                    text.push_str(&format!(
+                        "    {} ({}): {}\n",
+                        e.id,
+                        e.name,
+                        e.reasons.join("; ")
+                    ));
                 }
             }
             print_stdout(&text)?;

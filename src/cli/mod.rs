@@ -121,7 +121,10 @@ pub fn complete_case(current: &std::ffi::OsStr) -> Vec<clap_complete::Completion
 /// The commands in the order of a coordinator's work, for `kring --help`.
 const WORKFLOW: &[(&str, &[&str])] = &[
     ("Start a repository and a case", &["init", "new", "match"]),
-    ("Every day", &["check", "status", "agenda", "fmt", "explain"]),
+    (
+        "Every day",
+        &["check", "status", "agenda", "fmt", "explain"],
+    ),
     ("Documents", &["render", "templates"]),
     (
         "Editor, git and shell",

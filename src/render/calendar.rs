@@ -106,7 +106,10 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
             ICalendarComponentType::VCalendar,
             vec![
                 entry(ICalendarProperty::Version, text("2.0")),
-                entry(ICalendarProperty::Prodid, text("-//kring//kring agenda//EN")),
+                entry(
+                    ICalendarProperty::Prodid,
+                    text("-//kring//kring agenda//EN"),
+                ),
                 entry(
                     ICalendarProperty::Calscale,
                     ICalendarValue::CalendarScale(calcard::common::CalendarScale::Gregorian),
@@ -129,8 +132,16 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
         ];
         match event.times {
             Some((start, end)) => {
-                entries.push(zoned(ICalendarProperty::Dtstart, event.date.and_time(start), timezone));
-                entries.push(zoned(ICalendarProperty::Dtend, event.date.and_time(end), timezone));
+                entries.push(zoned(
+                    ICalendarProperty::Dtstart,
+                    event.date.and_time(start),
+                    timezone,
+                ));
+                entries.push(zoned(
+                    ICalendarProperty::Dtend,
+                    event.date.and_time(end),
+                    timezone,
+                ));
             }
             None => {
                 entries.push(whole_day(ICalendarProperty::Dtstart, event.date));
@@ -142,14 +153,22 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
         if let Some(location) = event.location {
             entries.push(entry(ICalendarProperty::Location, text(location)));
         }
-        entries.push(entry(ICalendarProperty::Description, text(&event.description)));
+        entries.push(entry(
+            ICalendarProperty::Description,
+            text(&event.description),
+        ));
         let id = calendar.components.len() as u32;
         calendar
             .components
             .push(component(ICalendarComponentType::VEvent, entries));
         calendar.components[0].component_ids.push(id);
     }
-    if let Some(first) = events.iter().filter(|e| e.times.is_some()).map(|e| e.date).min() {
+    if let Some(first) = events
+        .iter()
+        .filter(|e| e.times.is_some())
+        .map(|e| e.date)
+        .min()
+    {
         let last = events.iter().map(|e| e.date).max().unwrap_or(first);
         let year = 366 * 24 * 3600;
         calendar.add_timezone(
