@@ -218,7 +218,8 @@ fn participant_example(variant: Variant) -> String {
 
 /// A TOML basic string with the needed escapes.
 fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+    // Spelled as `kring fmt` spells it, so a new file is already formatted.
+    crate::fmt::toml_string(text)
 }
 
 #[cfg(test)]

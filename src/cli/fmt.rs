@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::check::plural;
 use super::{Outcome, Ui, open_and_load, print_stdout};
+use crate::diagnostic::line_column;
 use crate::fsutil::{Replaced, replace_if_unchanged};
 use crate::repo::LoadError;
 
@@ -18,8 +19,9 @@ use crate::repo::LoadError;
                   (one item per line when long). Comments stay with their key. The meaning never\n\
                   changes, and formatting twice changes nothing.\n\n\
                   A file that is not valid TOML or has the wrong shape (K001, K002, K005) is left alone\n\
-                  and reported (exit 1). --check writes nothing, lists the files that would change on\n\
-                  stdout and exits 1 if there are any.",
+                  and reported (exit 1). A file that cannot be read, or that is saved by someone else\n\
+                  while kring formats it, is not written (exit 2). --check writes nothing, lists the\n\
+                  files that would change on stdout and exits 1 if there are any.",
     after_help = "Examples:\n  kring fmt\n  kring fmt cases/2026/2026-014-sam.toml\n  kring fmt --check     # in CI or a pre-commit hook"
 )]
 pub struct Args {
@@ -44,18 +46,19 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 failed += 1;
                 continue;
             }
-            _ => {
-                crate::ewriteln!(
-                    "error: {rel}: not formatted: it has errors that `kring check` reports (K001, K002 or K005)"
-                );
+            (Err(error), text) => {
+                let reason = refusal(error, text.as_deref());
+                crate::ewriteln!("error: {rel}: not formatted: {reason} (run kring check)");
                 refused += 1;
                 continue;
             }
+            (Ok(_), None) => continue,
         };
         let formatted = match crate::fmt::format(text) {
             Ok(f) => f,
             Err(e) => {
-                crate::ewriteln!("error: {rel}: not formatted: {e}");
+                let message = e.message().lines().next().unwrap_or_default();
+                crate::ewriteln!("error: {rel}: not formatted: {message}");
                 refused += 1;
                 continue;
             }
@@ -84,15 +87,20 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
         }
     }
+    let left_alone = if refused > 0 {
+        format!("; {} left alone for errors", plural(refused, "file"))
+    } else {
+        String::new()
+    };
     if args.check {
         print_stdout(&listing)?;
         ui.note(&format!(
-            "{}: {changed} would change, {unchanged} unchanged",
+            "{}: {changed} would change, {unchanged} unchanged{left_alone}",
             plural(changed + unchanged, "file")
         ));
     } else {
         ui.note(&format!(
-            "formatted {}: {changed} changed, {unchanged} unchanged",
+            "formatted {}: {changed} changed, {unchanged} unchanged{left_alone}",
             plural(changed + unchanged, "file")
         ));
     }
@@ -103,4 +111,30 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Why a file is left alone, in one line: its K-code, what is wrong and
+/// where. `kring check` tells the whole story.
+fn refusal(error: &LoadError, text: Option<&str>) -> String {
+    let at = |span: &Option<std::ops::Range<usize>>| match (span, text) {
+        (Some(span), Some(text)) => format!(" on line {}", line_column(text, span.start).0),
+        _ => String::new(),
+    };
+    let first_line = |message: &str| {
+        message
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    match error {
+        LoadError::Syntax { message, span } => {
+            format!("K001{}: invalid TOML: {}", at(span), first_line(message))
+        }
+        LoadError::Shape { message, span } => format!("K002{}: {}", at(span), first_line(message)),
+        LoadError::TooLarge(size) => format!("K005: {size} bytes, larger than 1 MiB"),
+        LoadError::NotUtf8 { line } => format!("K005 on line {line}: not valid UTF-8"),
+        LoadError::Io(e) => e.to_string(),
+    }
 }

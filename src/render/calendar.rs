@@ -3,7 +3,23 @@
 //!
 //! Written with calcard, which also builds the VTIMEZONE (with its STANDARD
 //! and DAYLIGHT observances) from the IANA time zone database, so that a
-//! calendar shows the right local time wherever it is opened.
+//! calendar shows the right local time wherever it is opened. calcard does
+//! all the iCalendar syntax: escaping, line folding at 75 octets, CRLF.
+//!
+//! Choices:
+//! - The VTIMEZONE covers a year either side of the event, so it holds the
+//!   observance in force on the event date and the rules around it.
+//! - "UTC" and "Etc/UTC" are treated like any other zone: a VTIMEZONE with
+//!   a single STANDARD observance at +0000, and local times with TZID. That
+//!   is valid RFC 5545 and keeps one code path.
+//! - A local time that does not exist in the zone (the hour skipped when
+//!   daylight saving time starts) is still written as is, with TZID;
+//!   RFC 5545 (3.3.5) says how calendars read it.
+//! - A zone calcard does not know (it should not happen: the zone was
+//!   validated) gets no VTIMEZONE, and the times are written as floating
+//!   local times, without TZID, so that the file stays valid.
+//! - Text keeps line breaks and tabs; other control characters have no
+//!   place in a calendar and are dropped. Nothing here panics.
 
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
@@ -12,58 +28,61 @@ use calcard::icalendar::{
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+/// How far the VTIMEZONE reaches either side of the event, in seconds.
+const ZONE_MARGIN: i64 = 366 * 24 * 3600;
+
 /// One participant's own time at a conference.
 pub struct Event<'a> {
     /// `<case id>.<participant id>@kring`: stable, so that a calendar
     /// updates the event when the invitation is sent again.
     pub uid: &'a str,
-    /// An IANA time zone name, already validated.
+    /// An IANA time zone name, already validated; also the TZID.
     pub timezone: &'a str,
+    /// The conference date.
     pub date: NaiveDate,
     /// When this participant's first part starts.
     pub start: NaiveTime,
-    /// When this participant's last part ends.
+    /// When this participant's last part ends (after `start`).
     pub end: NaiveTime,
     /// DTSTAMP is this date at 00:00:00 UTC. It comes from the case, not
     /// the clock, so that the same case always gives the same bytes.
     pub stamp: NaiveDate,
+    /// The title of the event.
     pub summary: &'a str,
-    /// Location and address.
+    /// Location and address, already joined; no LOCATION when `None`.
     pub location: Option<&'a str>,
+    /// Free text: any Unicode, line breaks, commas, semicolons, backslashes.
     pub description: &'a str,
 }
 
-/// The calendar file for `event`: a VCALENDAR with the VTIMEZONE of the
-/// event's zone and one VEVENT whose times refer to it.
+/// The calendar file for `event`: a VCALENDAR (VERSION 2.0, CALSCALE
+/// GREGORIAN, METHOD PUBLISH) with the VTIMEZONE of the event's zone and
+/// one VEVENT whose DTSTART and DTEND refer to it. The same event always
+/// gives the same bytes.
 pub fn to_ics(event: &Event<'_>) -> String {
     let mut calendar = ICalendar {
-        components: vec![component(
-            ICalendarComponentType::VCalendar,
-            vec![
-                entry(ICalendarProperty::Version, text("2.0")),
-                entry(ICalendarProperty::Prodid, text("-//kring//kring//EN")),
-                entry(
-                    ICalendarProperty::Calscale,
-                    ICalendarValue::CalendarScale(calcard::common::CalendarScale::Gregorian),
-                ),
-                entry(
-                    ICalendarProperty::Method,
-                    ICalendarValue::Method(ICalendarMethod::Publish),
-                ),
-            ],
-        )],
+        components: vec![root("-//kring//kring//EN", None)],
     };
 
     let start = event.date.and_time(event.start);
     let end = event.date.and_time(event.end);
+    let at = start.and_utc().timestamp();
+    let zone = calendar
+        .add_timezone(
+            event.timezone,
+            at.saturating_sub(ZONE_MARGIN),
+            at.saturating_add(ZONE_MARGIN),
+        )
+        .map(|_| event.timezone);
+
     let mut vevent = vec![
         entry(ICalendarProperty::Uid, text(event.uid)),
         entry(
             ICalendarProperty::Dtstamp,
             date_time(event.stamp.and_time(NaiveTime::MIN), true),
         ),
-        zoned(ICalendarProperty::Dtstart, start, event.timezone),
-        zoned(ICalendarProperty::Dtend, end, event.timezone),
+        zoned(ICalendarProperty::Dtstart, start, zone),
+        zoned(ICalendarProperty::Dtend, end, zone),
         entry(ICalendarProperty::Summary, text(event.summary)),
     ];
     if let Some(location) = event.location {
@@ -73,17 +92,39 @@ pub fn to_ics(event: &Event<'_>) -> String {
         ICalendarProperty::Description,
         text(event.description),
     ));
+    push_event(&mut calendar, vevent);
+    calendar.to_string()
+}
+
+/// The VCALENDAR component, with its fixed properties.
+fn root(prodid: &str, name: Option<&str>) -> ICalendarComponent {
+    let mut entries = vec![
+        entry(ICalendarProperty::Version, text("2.0")),
+        entry(ICalendarProperty::Prodid, text(prodid)),
+        entry(
+            ICalendarProperty::Calscale,
+            ICalendarValue::CalendarScale(calcard::common::CalendarScale::Gregorian),
+        ),
+        entry(
+            ICalendarProperty::Method,
+            ICalendarValue::Method(ICalendarMethod::Publish),
+        ),
+    ];
+    if let Some(name) = name {
+        entries.push(entry(ICalendarProperty::Name, text(name)));
+    }
+    component(ICalendarComponentType::VCalendar, entries)
+}
+
+/// Adds a VEVENT as the last child of the VCALENDAR (component 0).
+fn push_event(calendar: &mut ICalendar, entries: Vec<ICalendarEntry>) {
+    let id = u32::try_from(calendar.components.len()).unwrap_or(u32::MAX);
     calendar
         .components
-        .push(component(ICalendarComponentType::VEvent, vevent));
-    calendar.components[0].component_ids.push(1);
-
-    // The observances in force from a year before to a year after the
-    // event: enough for any calendar to place it.
-    let year = 366 * 24 * 3600;
-    let at = start.and_utc().timestamp();
-    calendar.add_timezone(event.timezone, at - year, at + year);
-    calendar.to_string()
+        .push(component(ICalendarComponentType::VEvent, entries));
+    if let Some(root) = calendar.components.first_mut() {
+        root.component_ids.push(id);
+    }
 }
 
 /// One entry of a calendar feed (`kring agenda --ics`): a whole day, or a
@@ -102,25 +143,7 @@ pub struct FeedEvent<'a> {
 /// same agenda gives the same bytes.
 pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
     let mut calendar = ICalendar {
-        components: vec![component(
-            ICalendarComponentType::VCalendar,
-            vec![
-                entry(ICalendarProperty::Version, text("2.0")),
-                entry(
-                    ICalendarProperty::Prodid,
-                    text("-//kring//kring agenda//EN"),
-                ),
-                entry(
-                    ICalendarProperty::Calscale,
-                    ICalendarValue::CalendarScale(calcard::common::CalendarScale::Gregorian),
-                ),
-                entry(
-                    ICalendarProperty::Method,
-                    ICalendarValue::Method(ICalendarMethod::Publish),
-                ),
-                entry(ICalendarProperty::Name, text(name)),
-            ],
-        )],
+        components: vec![root("-//kring//kring agenda//EN", Some(name))],
     };
     for event in events {
         let mut entries = vec![
@@ -135,12 +158,12 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
                 entries.push(zoned(
                     ICalendarProperty::Dtstart,
                     event.date.and_time(start),
-                    timezone,
+                    Some(timezone),
                 ));
                 entries.push(zoned(
                     ICalendarProperty::Dtend,
                     event.date.and_time(end),
-                    timezone,
+                    Some(timezone),
                 ));
             }
             None => {
@@ -157,11 +180,7 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
             ICalendarProperty::Description,
             text(&event.description),
         ));
-        let id = calendar.components.len() as u32;
-        calendar
-            .components
-            .push(component(ICalendarComponentType::VEvent, entries));
-        calendar.components[0].component_ids.push(id);
+        push_event(&mut calendar, entries);
     }
     if let Some(first) = events
         .iter()
@@ -170,11 +189,11 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
         .min()
     {
         let last = events.iter().map(|e| e.date).max().unwrap_or(first);
-        let year = 366 * 24 * 3600;
+        let midnight = |date: NaiveDate| date.and_time(NaiveTime::MIN).and_utc().timestamp();
         calendar.add_timezone(
             timezone,
-            first.and_time(NaiveTime::MIN).and_utc().timestamp() - year,
-            last.and_time(NaiveTime::MIN).and_utc().timestamp() + year,
+            midnight(first).saturating_sub(ZONE_MARGIN),
+            midnight(last).saturating_add(ZONE_MARGIN),
         );
     }
     calendar.to_string()
@@ -212,22 +231,29 @@ fn entry(name: ICalendarProperty, value: ICalendarValue) -> ICalendarEntry {
     }
 }
 
-/// A local date-time that refers to the VTIMEZONE `tzid`.
-fn zoned(name: ICalendarProperty, at: NaiveDateTime, tzid: &str) -> ICalendarEntry {
+/// A local date-time that refers to the VTIMEZONE `tzid`, or a floating
+/// local time when there is none.
+fn zoned(name: ICalendarProperty, at: NaiveDateTime, tzid: Option<&str>) -> ICalendarEntry {
     ICalendarEntry {
         name,
-        params: vec![ICalendarParameter::tzid(tzid.to_string())],
+        params: tzid
+            .map(|tzid| ICalendarParameter::tzid(tzid.to_string()))
+            .into_iter()
+            .collect(),
         values: vec![date_time(at, false)],
     }
 }
 
 /// Text as iCalendar text: the writer escapes commas, semicolons,
-/// backslashes and line breaks; other control characters have no place in
-/// a calendar and are dropped.
+/// backslashes and line breaks. Any line break (CRLF, CR, LF) becomes LF,
+/// which is what `\n` in a calendar means; tabs stay; other control
+/// characters have no place in a calendar and are dropped.
 fn text(value: &str) -> ICalendarValue {
     let clean: String = value
+        .replace("\r\n", "\n")
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n')
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
     ICalendarValue::Text(clean)
 }
@@ -250,8 +276,10 @@ fn date_time(at: NaiveDateTime, utc: bool) -> ICalendarValue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Offset, TimeZone};
+    use chrono::{Offset, TimeDelta, TimeZone};
     use icalendar::parser::{Component, read_calendar, unfold};
+
+    const LOCATION: &str = "Buurthuis Het Zandpad, zaal 1; Zandpad 12, 7413 KR Deventer";
 
     fn event<'a>(
         timezone: &'a str,
@@ -267,12 +295,25 @@ mod tests {
             end: NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
             stamp: date.parse().unwrap(),
             summary,
-            location: Some("Buurthuis Het Zandpad, zaal 1; Zandpad 12, 7413 KR Deventer"),
+            location: Some(LOCATION),
             description,
         }
     }
 
-    /// A property's value, unescaped, and its TZID parameter.
+    /// The output read back by the independent `icalendar` parser, as one
+    /// VCALENDAR component.
+    fn parse(ics: &str) -> Component<'static> {
+        let unfolded: &'static str = Box::leak(unfold(ics).into_boxed_str());
+        let calendar = read_calendar(unfolded).expect("parses");
+        Component {
+            name: "VCALENDAR".into(),
+            properties: calendar.properties,
+            components: calendar.components,
+        }
+    }
+
+    /// A property's value and its TZID parameter. The parser unescapes
+    /// TEXT values itself (by property name), so this does not again.
     fn prop(component: &Component<'_>, name: &str) -> (String, Option<String>) {
         let p = component
             .find_prop(name)
@@ -282,7 +323,7 @@ mod tests {
             .iter()
             .find(|param| param.key == "TZID")
             .and_then(|param| param.val.as_ref().map(|v| v.as_str().to_string()));
-        (p.val.clone().unescape_text().as_str().to_string(), tzid)
+        (p.val.as_str().to_string(), tzid)
     }
 
     fn sub<'c, 'a>(component: &'c Component<'a>, name: &str) -> Vec<&'c Component<'a>> {
@@ -301,132 +342,281 @@ mod tests {
         sign * (hours * 3600 + minutes * 60)
     }
 
-    /// Parses `ics` with the independent `icalendar` crate and checks what
-    /// every calendar file must hold.
-    fn parse_and_check(ics: &str, e: &Event<'_>) {
+    /// Every physical line ends in CRLF and holds at most 75 octets.
+    fn check_lines(ics: &str) {
+        assert!(ics.ends_with("\r\n"));
         for line in ics.split_inclusive('\n') {
             assert!(line.ends_with("\r\n"), "{line:?}");
-            assert!(line.len() <= 77, "{} octets: {line:?}", line.len() - 2);
+            assert!(line.len() - 2 <= 75, "{} octets: {line:?}", line.len() - 2);
+            assert!(!line[..line.len() - 2].contains('\r'), "{line:?}");
         }
-        let unfolded = unfold(ics);
-        let calendar = read_calendar(&unfolded).expect("parses");
-        let root = Component {
-            name: "VCALENDAR".into(),
-            properties: calendar.properties.clone(),
-            components: calendar.components.clone(),
+    }
+
+    /// The onsets of a yearly rule like `FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU`
+    /// (the only kind calcard writes) from `first` up to `until`.
+    fn yearly_onsets(rule: &str, first: NaiveDateTime, until: NaiveDateTime) -> Vec<NaiveDateTime> {
+        let part = |key: &str| {
+            rule.split(';')
+                .find_map(|p| p.strip_prefix(key)?.strip_prefix('='))
+                .unwrap_or_else(|| panic!("{key} in {rule}"))
         };
+        assert_eq!(part("FREQ"), "YEARLY", "{rule}");
+        let month: u32 = part("BYMONTH").parse().unwrap();
+        let byday = part("BYDAY");
+        let (nth, weekday) = byday.split_at(byday.len() - 2);
+        let nth: i32 = nth.trim_start_matches('+').parse().unwrap();
+        let weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+            .iter()
+            .position(|day| *day == weekday)
+            .unwrap();
+        let mut onsets = Vec::new();
+        for year in first.year()..=until.year() {
+            let days: Vec<NaiveDate> = (1..=31)
+                .filter_map(|day| NaiveDate::from_ymd_opt(year, month, day))
+                .filter(|date| date.weekday().num_days_from_monday() as usize == weekday)
+                .collect();
+            let index = if nth > 0 {
+                nth - 1
+            } else {
+                days.len() as i32 + nth
+            };
+            let onset = days[index as usize].and_time(first.time());
+            if onset >= first && onset <= until {
+                onsets.push(onset);
+            }
+        }
+        onsets
+    }
+
+    /// The offset the VTIMEZONE puts in force at `local`: that of the
+    /// observance onset, counting yearly repeats, that came last before it.
+    fn offset_in_force(zone: &Component<'_>, local: NaiveDateTime) -> Option<i32> {
+        let mut in_force: Option<(NaiveDateTime, i32)> = None;
+        for observance in &zone.components {
+            let begins =
+                NaiveDateTime::parse_from_str(&prop(observance, "DTSTART").0, "%Y%m%dT%H%M%S")
+                    .unwrap();
+            let offset = seconds(&prop(observance, "TZOFFSETTO").0);
+            let onsets = match observance.find_prop("RRULE") {
+                Some(rule) => yearly_onsets(rule.val.as_str(), begins, local),
+                None => vec![begins],
+            };
+            for onset in onsets {
+                if onset <= local && in_force.is_none_or(|(when, _)| onset > when) {
+                    in_force = Some((onset, offset));
+                }
+            }
+        }
+        in_force.map(|(_, offset)| offset)
+    }
+
+    /// chrono-tz's offset at `local`. A local time skipped by a change to
+    /// daylight saving time gets the offset after the change, which is what
+    /// the observance that began at the change says too.
+    fn chrono_offset(timezone: &str, local: NaiveDateTime) -> i32 {
+        let tz: chrono_tz::Tz = timezone.parse().unwrap();
+        let at = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .or_else(|| {
+                tz.from_local_datetime(&(local + TimeDelta::hours(1)))
+                    .earliest()
+            })
+            .unwrap();
+        at.offset().fix().local_minus_utc()
+    }
+
+    /// Parses `ics` with the independent `icalendar` crate and checks what
+    /// every calendar file must hold; returns the offset in force at the
+    /// start of the event.
+    fn parse_and_check(ics: &str, e: &Event<'_>) -> i32 {
+        check_lines(ics);
+        let root = parse(ics);
         assert_eq!(prop(&root, "VERSION").0, "2.0");
+        assert_eq!(prop(&root, "PRODID").0, "-//kring//kring//EN");
+        assert_eq!(prop(&root, "CALSCALE").0, "GREGORIAN");
+        assert_eq!(prop(&root, "METHOD").0, "PUBLISH");
+        assert_eq!(root.components.len(), 2, "a VTIMEZONE and a VEVENT");
+
         let events = sub(&root, "VEVENT");
         assert_eq!(events.len(), 1, "one event");
         let ev = events[0];
         assert_eq!(prop(ev, "UID").0, e.uid);
         let (start, start_zone) = prop(ev, "DTSTART");
         let (end, end_zone) = prop(ev, "DTEND");
-        assert_eq!(
-            start,
-            e.date.and_time(e.start).format("%Y%m%dT%H%M%S").to_string()
-        );
-        assert_eq!(
-            end,
-            e.date.and_time(e.end).format("%Y%m%dT%H%M%S").to_string()
-        );
+        let local = |time: NaiveTime| e.date.and_time(time).format("%Y%m%dT%H%M%S").to_string();
+        assert_eq!(start, local(e.start));
+        assert_eq!(end, local(e.end));
         assert_eq!(start_zone.as_deref(), Some(e.timezone));
         assert_eq!(end_zone.as_deref(), Some(e.timezone));
-        assert_eq!(
-            prop(ev, "DTSTAMP").0,
-            e.stamp.format("%Y%m%dT000000Z").to_string()
-        );
+        let (stamp, stamp_zone) = prop(ev, "DTSTAMP");
+        assert_eq!(stamp, e.stamp.format("%Y%m%dT000000Z").to_string());
+        assert_eq!(stamp_zone, None);
         assert_eq!(prop(ev, "SUMMARY").0, e.summary);
-        assert_eq!(prop(ev, "LOCATION").0, e.location.unwrap());
+        match e.location {
+            Some(location) => assert_eq!(prop(ev, "LOCATION").0, location),
+            None => assert!(ev.find_prop("LOCATION").is_none()),
+        }
         assert_eq!(prop(ev, "DESCRIPTION").0, e.description);
 
         // The zone, and the offset in force at the start of the event.
         let zones = sub(&root, "VTIMEZONE");
         assert_eq!(zones.len(), 1);
-        assert_eq!(prop(zones[0], "TZID").0, e.timezone);
-        let local = e.date.and_time(e.start);
-        let mut in_force = None;
-        for observance in &zones[0].components {
-            assert!(observance.find_prop("DTSTAMP").is_none());
-            assert!(observance.find_prop("UID").is_none());
-            let begins =
-                NaiveDateTime::parse_from_str(&prop(observance, "DTSTART").0, "%Y%m%dT%H%M%S")
-                    .unwrap();
-            // Yearly rules repeat; the observance that began last before the
-            // event, counting repeats, is in force.
-            let mut onset = begins;
-            if observance.find_prop("RRULE").is_some() {
-                while let Some(next) = onset.with_year(onset.year() + 1) {
-                    if next > local {
-                        break;
-                    }
-                    onset = next;
-                }
-            }
-            if onset <= local && in_force.is_none_or(|(when, _)| onset > when) {
-                in_force = Some((onset, seconds(&prop(observance, "TZOFFSETTO").0)));
-            }
+        let zone = zones[0];
+        assert_eq!(prop(zone, "TZID").0, e.timezone);
+        assert!(!zone.components.is_empty());
+        for part in std::iter::once(zone).chain(&zone.components) {
+            assert!(part.find_prop("DTSTAMP").is_none(), "{ics}");
+            assert!(part.find_prop("UID").is_none(), "{ics}");
         }
-        let tz: chrono_tz::Tz = e.timezone.parse().unwrap();
-        let expected = tz
-            .from_local_datetime(&local)
-            .earliest()
-            .unwrap()
-            .offset()
-            .fix()
-            .local_minus_utc();
-        assert_eq!(in_force.map(|(_, offset)| offset), Some(expected), "{ics}");
+        for observance in &zone.components {
+            assert!(
+                observance.name == "STANDARD" || observance.name == "DAYLIGHT",
+                "{}",
+                observance.name.as_str()
+            );
+        }
+        let local = e.date.and_time(e.start);
+        let offset = offset_in_force(zone, local);
+        assert_eq!(offset, Some(chrono_offset(e.timezone, local)), "{ics}");
+        offset.unwrap()
     }
 
     #[test]
     fn winter_and_summer_in_amsterdam() {
-        for date in ["2027-03-09", "2027-07-01", "2026-10-24", "2026-10-26"] {
+        for (date, offset) in [
+            ("2027-01-15", 3600),
+            ("2027-03-09", 3600),
+            ("2027-07-01", 7200),
+            ("2026-10-24", 7200),
+            ("2026-10-26", 3600),
+        ] {
             let e = event("Europe/Amsterdam", date, "Uitnodiging", "Tekst");
-            parse_and_check(&to_ics(&e), &e);
+            assert_eq!(parse_and_check(&to_ics(&e), &e), offset, "{date}");
         }
     }
 
     #[test]
-    fn a_zone_without_daylight_saving_time() {
-        let e = event("Asia/Tokyo", "2027-03-09", "Invitation", "Text");
-        parse_and_check(&to_ics(&e), &e);
-        let e = event("UTC", "2027-03-09", "Invitation", "Text");
-        parse_and_check(&to_ics(&e), &e);
+    fn zones_without_daylight_saving_time() {
+        for (zone, offset) in [("Asia/Tokyo", 9 * 3600), ("UTC", 0), ("Etc/UTC", 0)] {
+            let e = event(zone, "2027-03-09", "Invitation", "Text");
+            let ics = to_ics(&e);
+            assert_eq!(parse_and_check(&ics, &e), offset, "{zone}");
+            let root = parse(&ics);
+            let observances = &sub(&root, "VTIMEZONE")[0].components;
+            assert!(observances.iter().all(|o| o.name == "STANDARD"), "{ics}");
+        }
+    }
+
+    #[test]
+    fn local_times_the_zone_skips_or_repeats_are_written_as_is() {
+        // 02:30 does not exist on 2027-03-28 in Amsterdam, and happens
+        // twice on 2026-10-25.
+        for date in ["2027-03-28", "2026-10-25"] {
+            let mut e = event("Europe/Amsterdam", date, "Uitnodiging", "Tekst");
+            e.start = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
+            let ics = to_ics(&e);
+            parse_and_check(&ics, &e);
+        }
     }
 
     #[test]
     fn text_round_trips_exactly() {
         let long = "Fatima El Amrani — ğüşıö 家族; a,b\\c\n".repeat(20);
-        let summary = "Uitnodiging: conferentie, deel 1; \"Sam\" \\ 家族";
-        let e = event("Europe/Amsterdam", "2027-02-10", summary, &long);
+        let summary = "Uitnodiging: conferentie, deel 1; \"Sam\" \\ 家族 ".repeat(5);
+        let location = "Fatima El Amrani — ğüşıö 家族, Zandpad 12; Deventer ".repeat(5);
+        let mut e = event("Europe/Amsterdam", "2027-02-10", &summary, &long);
+        e.location = Some(&location);
         let ics = to_ics(&e);
         parse_and_check(&ics, &e);
         assert!(ics.contains("\r\n "), "long lines are folded");
+
+        let tabs = "# Kop\n\n\tcode, ook; \\n is geen regeleinde\n\n- punt\n";
+        let e = event("Europe/Amsterdam", "2027-02-10", "", tabs);
+        parse_and_check(&to_ics(&e), &e);
+    }
+
+    #[test]
+    fn every_line_break_becomes_a_newline() {
+        let e = event(
+            "Europe/Amsterdam",
+            "2027-02-10",
+            "a\rb",
+            "een\r\ntwee\rdrie\n",
+        );
+        let root = parse(&to_ics(&e));
+        let ev = sub(&root, "VEVENT")[0];
+        assert_eq!(prop(ev, "SUMMARY").0, "a\nb");
+        assert_eq!(prop(ev, "DESCRIPTION").0, "een\ntwee\ndrie\n");
+    }
+
+    #[test]
+    fn no_location_no_location_property() {
+        let mut e = event("Europe/Amsterdam", "2027-02-10", "Uitnodiging", "Tekst");
+        e.location = None;
+        let ics = to_ics(&e);
+        parse_and_check(&ics, &e);
+        assert!(!ics.contains("LOCATION"));
     }
 
     #[test]
     fn the_same_event_gives_the_same_bytes() {
         let e = event("Europe/Amsterdam", "2027-02-10", "Uitnodiging", "Tekst");
-        assert_eq!(to_ics(&e), to_ics(&e));
+        let ics = to_ics(&e);
+        assert_eq!(ics, to_ics(&e));
+        assert!(ics.contains("\r\nDTSTAMP:20270210T000000Z\r\n"), "{ics}");
     }
 
     #[test]
     fn nasty_text_does_not_panic() {
         let huge = "x".repeat(100_000);
+        let unicode = "ğüşıö 家族 😀 \u{200b}\u{feff}".repeat(2_000);
         for text in [
             "",
-            "\r\n\t\u{0}\u{7f}",
+            "\r\n\t\u{0}\u{7f}\u{1b}[31m",
             huge.as_str(),
+            unicode.as_str(),
             "END:VEVENT\nBEGIN:VEVENT",
+            "\\",
+            "\"",
         ] {
-            let e = event("Europe/Amsterdam", "2027-02-10", text, text);
+            let mut e = event("Europe/Amsterdam", "2027-02-10", text, text);
+            e.uid = text;
+            e.location = Some(text);
             let ics = to_ics(&e);
+            check_lines(&ics);
             assert!(!ics.contains('\u{0}'));
+            assert!(!ics.contains('\u{1b}'));
             assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), 1);
-            let unfolded = unfold(&ics);
-            let calendar = read_calendar(&unfolded).expect("parses");
-            let events = calendar.components.iter().filter(|c| c.name == "VEVENT");
-            assert_eq!(events.count(), 1);
+            let root = parse(&ics);
+            assert_eq!(sub(&root, "VEVENT").len(), 1);
+        }
+    }
+
+    #[test]
+    fn odd_zones_and_dates_do_not_panic() {
+        // Zones are validated before they get here; an unknown one still
+        // gives a valid file, with floating times and no VTIMEZONE.
+        for zone in [
+            "",
+            "Nowhere/Atlantis",
+            "Europe/Amsterdam\r\nX:Y",
+            "a;b:c\"d",
+        ] {
+            let e = event(zone, "2027-02-10", "Uitnodiging", "Tekst");
+            let ics = to_ics(&e);
+            check_lines(&ics);
+            assert!(!ics.contains("TZID"), "{ics}");
+            let root = parse(&ics);
+            assert!(sub(&root, "VTIMEZONE").is_empty());
+            let ev = sub(&root, "VEVENT")[0];
+            assert_eq!(prop(ev, "DTSTART"), ("20270210T190000".to_string(), None));
+        }
+        for date in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::default()] {
+            let mut e = event("Europe/Amsterdam", "2027-02-10", "Uitnodiging", "Tekst");
+            e.date = date;
+            e.stamp = date;
+            check_lines(&to_ics(&e));
         }
     }
 }
