@@ -63,6 +63,24 @@ pub enum Training {
     Part2,
 }
 
+impl Training {
+    /// The part of the training a conference of this variant needs:
+    /// restorative and community conferences ask for the second.
+    pub fn needed_for(variant: Variant) -> Training {
+        match variant {
+            Variant::Restorative | Variant::Community => Training::Part2,
+            Variant::Family | Variant::Learning => Training::Part1,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Training::Part1 => "part1",
+            Training::Part2 => "part2",
+        }
+    }
+}
+
 /// A weekday by its English name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day(pub Weekday);
@@ -114,11 +132,7 @@ impl Coordinator {
 
     /// Whether the training covers conferences of this variant.
     pub fn trained_for(&self, variant: Variant) -> bool {
-        let part = match variant {
-            Variant::Restorative | Variant::Community => Training::Part2,
-            Variant::Family | Variant::Learning => Training::Part1,
-        };
-        self.training.contains(&part)
+        self.training.contains(&Training::needed_for(variant))
     }
 
     /// Whether the coordinator works on `date`: one of their weekdays, and
@@ -235,7 +249,7 @@ impl Roster {
         message: String,
     ) {
         let lines = LineIndex::new(text);
-        self.diagnostics.push(crate::check::diagnostic_at(
+        self.diagnostics.push(crate::check::diagnostic(
             code, rel, &lines, span, None, message, None,
         ));
     }

@@ -194,64 +194,42 @@ pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &
             .id
             .as_ref()
             .map_or_else(|| assigned_ref.name.span(), |id| id.span());
-        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-        let case_id = Some(case.id().to_string());
-        match roster.of_case(case) {
+        let (code, message) = match roster.of_case(case) {
             None => {
                 let what = match &assigned_ref.id {
                     Some(id) => format!("coordinator id `{}`", id.get_ref()),
                     None => format!("coordinator \"{}\"", assigned_ref.name.get_ref()),
                 };
-                report.diagnostics.push(diagnostic(
+                (
                     "K603",
-                    &file.file.rel,
-                    &lines,
-                    Some(span),
-                    case_id,
                     format!("{what} is not in the roster (coordinators/)"),
-                    None,
-                ));
+                )
             }
-            Some(coordinator) if !coordinator.trained_for(case.variant()) => {
-                report.diagnostics.push(diagnostic(
-                    "K604",
-                    &file.file.rel,
-                    &lines,
-                    Some(span),
-                    case_id,
-                    format!(
-                        "{} has not done the training part a {} conference needs ({})",
-                        coordinator.name,
-                        case.variant().as_str(),
-                        match case.variant() {
-                            crate::model::Variant::Restorative
-                            | crate::model::Variant::Community => "part2",
-                            _ => "part1",
-                        }
-                    ),
-                    None,
-                ));
-            }
-            Some(_) => {}
-        }
+            Some(coordinator) if !coordinator.trained_for(case.variant()) => (
+                "K604",
+                format!(
+                    "{} has not done the training part a {} conference needs ({})",
+                    coordinator.name,
+                    case.variant().as_str(),
+                    crate::roster::Training::needed_for(case.variant()).as_str()
+                ),
+            ),
+            Some(_) => continue,
+        };
+        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+        report.diagnostics.push(diagnostic(
+            code,
+            &file.file.rel,
+            &lines,
+            Some(span),
+            Some(case.id().to_string()),
+            message,
+            None,
+        ));
     }
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-}
-
-/// A diagnostic at `span` in `file` (for checks outside the case rules,
-/// such as the roster's).
-pub fn diagnostic_at(
-    code: &'static str,
-    file: &str,
-    lines: &LineIndex,
-    span: Option<Range<usize>>,
-    case: Option<String>,
-    message: String,
-    help: Option<String>,
-) -> Diagnostic {
-    diagnostic(code, file, lines, span, case, message, help)
 }
 
 /// K004: every file whose case id another file uses too.
@@ -283,7 +261,9 @@ fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn diagnostic(
+/// A diagnostic of rule `code` at `span` in `file`, with the rule's
+/// severity and help.
+pub(crate) fn diagnostic(
     code: &'static str,
     file: &str,
     lines: &LineIndex,
