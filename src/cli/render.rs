@@ -1,7 +1,7 @@
 //! `kring render [PATH...]`: write the documents of the cases.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
@@ -11,6 +11,7 @@ use super::{Outcome, Ui, open_and_load, print_stdout};
 use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
 use crate::render::output::{self, FileState};
 use crate::render::{Formats, Scope, Templates, render_case};
+use crate::repo::slash_path;
 
 /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
 #[derive(Debug, clap::Args)]
@@ -168,7 +169,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         for r in &reports {
             *tally.by_state.entry(r.state).or_default() += 1;
             if args.check && r.state != FileState::Unchanged {
-                let shown = display_path(&repo.root, &out.join(&r.path));
+                // As the user knows it: relative to the repository when inside.
+                let path = out.join(&r.path);
+                let shown = slash_path(path.strip_prefix(&repo.root).unwrap_or(&path));
                 listing.push_str(&format!("{}: {shown}\n", r.state.as_str()));
             }
         }
@@ -221,14 +224,4 @@ fn skipped_text(skipped: usize) -> String {
     } else {
         format!(", {skipped} skipped for errors")
     }
-}
-
-/// A path as the user knows it: relative to the repository when inside it.
-fn display_path(root: &Path, path: &Path) -> String {
-    let shown = path.strip_prefix(root).unwrap_or(path);
-    shown
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -9,7 +9,7 @@ use super::check::plural;
 use super::{Outcome, Ui, print_stdout};
 use crate::fsutil::create_new_atomic;
 use crate::render::templates::{BUILTIN, LAYOUT, Origin, Templates};
-use crate::repo::Repo;
+use crate::repo::{Repo, slash_path};
 
 /// List the document templates, or copy the built-in ones out for editing.
 #[derive(Debug, clap::Args)]
@@ -68,8 +68,10 @@ fn list(start: Option<&Path>) -> Result<Outcome> {
         let builtin = BUILTIN.iter().any(|(n, _)| n == name);
         let source = match origin {
             Origin::BuiltIn => "built-in".to_string(),
-            Origin::File(path) if builtin => format!("{} (replaces the built-in one)", slash(path)),
-            Origin::File(path) => slash(path),
+            Origin::File(path) if builtin => {
+                format!("{} (replaces the built-in one)", slash_path(path))
+            }
+            Origin::File(path) => slash_path(path),
         };
         rows.push((lang.to_string(), file.to_string(), source));
     }
@@ -142,11 +144,4 @@ fn export(lang: Option<&str>, dir: Option<PathBuf>, ui: &Ui) -> Result<Outcome> 
         kept.len()
     ));
     Ok(Outcome::Clean)
-}
-
-fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use super::escape;
+use crate::repo::slash_path;
 
 /// The built-in templates, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -497,13 +498,6 @@ fn read_template(root: &Path, relative: &Path) -> Result<String, TemplateError> 
     }
     let bytes = std::fs::read(&path).map_err(|e| error(e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| error("the template is not UTF-8".to_string()))
-}
-
-fn slash_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

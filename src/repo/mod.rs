@@ -115,12 +115,7 @@ impl Repo {
 
     /// The path of `path` relative to the root, `/`-separated, if it is inside.
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let rel = path.strip_prefix(&self.root).ok()?;
-        let parts: Vec<_> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect();
-        Some(parts.join("/"))
+        Some(slash_path(path.strip_prefix(&self.root).ok()?))
     }
 
     /// The case files to work on: every `*.toml` below the case folder, or,
@@ -232,6 +227,14 @@ impl Repo {
         }
         Ok(())
     }
+}
+
+/// A relative path as kring shows it everywhere: `/`-separated.
+pub fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The `id` a case file declares at its top (before any table), read
