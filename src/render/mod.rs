@@ -108,6 +108,12 @@ pub fn render_case(
     }
     let views = Views::new(case, settings, today);
     let case_dir = PathBuf::from(case_id);
+    let mut out = Writer {
+        templates,
+        scope,
+        case_id,
+        rendered,
+    };
 
     if scope.invitations {
         for participant in case.attendees() {
@@ -122,31 +128,20 @@ pub fn render_case(
                     views.case_language(),
                     &settings.language,
                 ],
-                &mut rendered.notes,
+                &mut out.rendered.notes,
                 &format!("the invitation of `{}`", participant.id()),
             );
             let context = views.invitation(participant, &lang);
             let stem = case_dir.join("invitations").join(participant.id());
-            let markdown =
-                templates.markdown(DocumentKind::Invitation, &lang, &tera_context(&context)?)?;
+            let invitation = out.document(DocumentKind::Invitation, &lang, &stem, &context)?;
             if scope.formats.ics
-                && let Some(ics) = calendar_file(case, participant, &views, settings, &markdown)
+                && let Some(ics) = calendar_file(case, participant, &views, settings, &invitation)
             {
-                rendered.documents.push(Document {
+                out.rendered.documents.push(Document {
                     path: stem.with_extension("ics"),
                     bytes: ics.into_bytes(),
                 });
             }
-            push_document(
-                &mut rendered,
-                templates,
-                scope,
-                &stem,
-                &lang,
-                DocumentKind::Invitation,
-                case_id,
-                markdown,
-            )?;
         }
     }
 
@@ -161,77 +156,80 @@ pub fn render_case(
     };
 
     if scope.checklist {
-        let lang = case_lang(DocumentKind::Checklist, &mut rendered);
+        let lang = case_lang(DocumentKind::Checklist, &mut out.rendered);
         let context = views.checklist(&lang, warnings);
-        let markdown =
-            templates.markdown(DocumentKind::Checklist, &lang, &tera_context(&context)?)?;
-        push_document(
-            &mut rendered,
-            templates,
-            scope,
-            &case_dir.join("checklist"),
-            &lang,
+        out.document(
             DocumentKind::Checklist,
-            case_id,
-            markdown,
+            &lang,
+            &case_dir.join("checklist"),
+            &context,
         )?;
     }
 
     if scope.plan && case.plan.is_some() {
-        let lang = case_lang(DocumentKind::Plan, &mut rendered);
+        let lang = case_lang(DocumentKind::Plan, &mut out.rendered);
         if let Some(context) = views.plan(&lang) {
-            let markdown =
-                templates.markdown(DocumentKind::Plan, &lang, &tera_context(&context)?)?;
-            push_document(
-                &mut rendered,
-                templates,
-                scope,
-                &case_dir.join("plan"),
-                &lang,
-                DocumentKind::Plan,
-                case_id,
-                markdown,
-            )?;
+            out.document(DocumentKind::Plan, &lang, &case_dir.join("plan"), &context)?;
         }
     }
+    let mut rendered = out.rendered;
     rendered.documents.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(rendered)
 }
 
-/// Adds the Markdown and HTML forms of one document.
-#[allow(clippy::too_many_arguments)]
-fn push_document(
-    rendered: &mut Rendered,
-    templates: &Templates,
-    scope: &Scope,
-    stem: &std::path::Path,
-    lang: &str,
-    kind: DocumentKind,
-    case_id: &str,
+/// Renders the documents of one case.
+struct Writer<'a> {
+    templates: &'a Templates,
+    scope: &'a Scope,
+    case_id: &'a str,
+    rendered: Rendered,
+}
+
+/// A rendered Markdown document, and its title (its first heading) when
+/// the HTML form was made, which needs it anyway.
+struct Written {
     markdown: String,
-) -> Result<(), TemplateError> {
-    if scope.formats.html {
-        let body = html::markdown_to_body(&markdown);
-        let context = LayoutContext {
-            lang,
-            kind: kind.as_str(),
-            case_id,
-            title: body.title.as_deref().unwrap_or(case_id),
-            body: &body.html,
-        };
-        let page = templates.layout(&tera_context(&context)?)?;
-        rendered.documents.push(Document {
-            path: stem.with_extension("html"),
-            bytes: page.into_bytes(),
-        });
+    title: Option<String>,
+}
+
+impl Writer<'_> {
+    /// Renders `kind` in `lang` from `context` and adds its Markdown and
+    /// HTML forms (as the scope asks) at `stem`.
+    fn document<T: Serialize>(
+        &mut self,
+        kind: DocumentKind,
+        lang: &str,
+        stem: &std::path::Path,
+        context: &T,
+    ) -> Result<Written, TemplateError> {
+        let markdown = self
+            .templates
+            .markdown(kind, lang, &tera_context(context)?)?;
+        let mut title = None;
+        if self.scope.formats.html {
+            let body = html::markdown_to_body(&markdown);
+            let context = LayoutContext {
+                lang,
+                kind: kind.as_str(),
+                case_id: self.case_id,
+                title: body.title.as_deref().unwrap_or(self.case_id),
+                body: &body.html,
+            };
+            let page = self.templates.layout(&tera_context(&context)?)?;
+            self.rendered.documents.push(Document {
+                path: stem.with_extension("html"),
+                bytes: page.into_bytes(),
+            });
+            title = body.title;
+        }
+        if self.scope.formats.md {
+            self.rendered.documents.push(Document {
+                path: stem.with_extension("md"),
+                bytes: markdown.clone().into_bytes(),
+            });
+        }
+        Ok(Written { markdown, title })
     }
-    if scope.formats.md {
-        rendered.documents.push(Document {
-            path: stem.with_extension("md"),
-            bytes: markdown.into_bytes(),
-        });
-    }
-    Ok(())
 }
 
 /// What `layout.html` receives.
@@ -287,7 +285,7 @@ fn calendar_file(
     participant: &Participant,
     views: &Views<'_>,
     settings: &Settings,
-    invitation: &str,
+    invitation: &Written,
 ) -> Option<String> {
     let conference = case.conference.as_ref()?.get_ref();
     let date = conference.date.as_ref()?.get_ref().0;
@@ -306,8 +304,10 @@ fn calendar_file(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let summary = html::markdown_to_body(invitation)
+    let summary = invitation
         .title
+        .clone()
+        .or_else(|| html::markdown_to_body(&invitation.markdown).title)
         .unwrap_or_else(|| case.id().to_string());
     let uid = format!("{}.{}@kring", case.id(), participant.id());
     let event = calendar::Event {
@@ -319,7 +319,7 @@ fn calendar_file(
         stamp: date,
         summary: &summary,
         location: (!location.is_empty()).then_some(location.as_str()),
-        description: invitation,
+        description: &invitation.markdown,
     };
     Some(calendar::to_ics(&event))
 }
