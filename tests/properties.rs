@@ -9,6 +9,9 @@ use kring::diagnostic::Severity;
 use kring::render::{Scope, Templates, render_case};
 use kring::repo::{Settings, parse_case};
 use proptest::prelude::*;
+use support::visible_text;
+
+mod support;
 
 const VARIANTS: [&str; 4] = ["family", "restorative", "community", "learning"];
 
@@ -101,25 +104,6 @@ fn case_text(variant: &str, names: &[String], roles: &[u8]) -> (String, Vec<Pers
         }
     }
     (text, people)
-}
-
-fn visible_text(html: &str) -> String {
-    let body = html.split("<body>").nth(1).unwrap_or(html);
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The text a CommonMark reader shows for `markdown`.

@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring, write};
+use support::{TODAY, demo_copy, files_below, kring, visible_text, write};
 
 fn render(root: &Path) -> assert_cmd::assert::Assert {
     kring()
@@ -20,25 +20,13 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The text a reader sees in an HTML page: tags removed, entities decoded.
-fn visible_text(html: &str) -> String {
-    let body = html.split("<body>").nth(1).unwrap_or(html);
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// `kring render --check` on `root`.
+fn render_check(root: &Path) -> assert_cmd::Command {
+    let mut command = kring();
+    command
+        .args(["render", "--check", "--today", TODAY])
+        .arg(root);
+    command
 }
 
 #[test]
@@ -100,12 +88,7 @@ fn the_demo_renders_every_document_once() {
         })
         .collect();
     assert_eq!(before, after, "unchanged files are not rewritten");
-    kring()
-        .args(["render", "--check", "--today", TODAY])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stdout("");
+    render_check(dir.path()).assert().success().stdout("");
 }
 
 #[test]
@@ -119,11 +102,7 @@ fn check_names_the_stale_files_after_an_edit() {
     );
     std::fs::write(&case, text).unwrap();
 
-    let output = kring()
-        .args(["render", "--check", "--today", TODAY])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = render_check(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     // Every invitation (md, html, ics) and the checklist mention the place.
@@ -148,11 +127,7 @@ fn check_names_the_stale_files_after_an_edit() {
     render(dir.path())
         .success()
         .stderr(predicate::str::contains("20 files written, 82 unchanged"));
-    kring()
-        .args(["render", "--check", "--today", TODAY])
-        .arg(dir.path())
-        .assert()
-        .success();
+    render_check(dir.path()).assert().success();
 }
 
 #[test]
@@ -167,11 +142,7 @@ fn a_participant_who_declines_loses_the_invitation() {
         "relation = \"beste vriendin\"\nphone = \"06-55667788\"\ninvited_by = \"ayse\"\nstatus = \"declined\"",
     );
     std::fs::write(&case, text).unwrap();
-    let output = kring()
-        .args(["render", "--check", "--today", TODAY])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = render_check(dir.path()).output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.contains("orphan: out/2026-038-yildiz/invitations/noor.html"),
