@@ -51,6 +51,12 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
     let organisations = organisations(case);
     let needed = participant_languages(case, default_language);
     let wishes = case.request.get_ref().wishes.clone().unwrap_or_default();
+    // Each other case with its coordinator's roster id, looked up once.
+    let others: Vec<(&str, &Case)> = cases
+        .iter()
+        .filter(|c| c.id() != case.id())
+        .filter_map(|c| Some((roster.of_case(c)?.id(), *c)))
+        .collect();
 
     for coordinator in &roster.coordinators {
         let mut out = Vec::new();
@@ -76,7 +82,7 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
             });
             continue;
         }
-        candidates.push(score(coordinator, case, roster, cases, &needed, &wishes));
+        candidates.push(score(coordinator, case, &others, &needed, &wishes));
     }
     candidates.sort_by(|a, b| {
         b.score
@@ -94,8 +100,7 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
 fn score(
     coordinator: &Coordinator,
     case: &Case,
-    roster: &Roster,
-    cases: &[&Case],
+    others: &[(&str, &Case)],
     needed: &[String],
     wishes: &crate::model::Wishes,
 ) -> Candidate {
@@ -133,14 +138,10 @@ fn score(
         }
     }
 
-    let theirs: Vec<&&Case> = cases
+    let theirs: Vec<&Case> = others
         .iter()
-        .filter(|c| c.id() != case.id())
-        .filter(|c| {
-            roster
-                .of_case(c)
-                .is_some_and(|r| r.id() == coordinator.id())
-        })
+        .filter(|(id, _)| *id == coordinator.id())
+        .map(|(_, c)| *c)
         .collect();
     let open = theirs.iter().filter(|c| !c.is_closed()).count();
     if open > 0 {
