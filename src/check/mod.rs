@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::model::{Case, Participant, Spanned};
@@ -114,13 +115,37 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
         files: loaded.len(),
         ..Report::default()
     };
-    for file in loaded {
-        let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
-        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-        let mut emit = |code: &'static str,
-                        span: Option<Range<usize>>,
-                        message: String,
-                        help: Option<String>| {
+    // Each file on its own, in parallel; then together, in order.
+    let per_file: Vec<FileReport> = loaded
+        .par_iter()
+        .map(|file| check_file(file, settings, today))
+        .collect();
+    for file in per_file {
+        report.cases += usize::from(file.is_case);
+        report.diagnostics.extend(file.diagnostics);
+        report.io_errors.extend(file.io_error);
+    }
+    duplicate_case_ids(loaded, &mut report.diagnostics);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report
+}
+
+/// What checking one file found.
+#[derive(Default)]
+struct FileReport {
+    is_case: bool,
+    diagnostics: Vec<Diagnostic>,
+    io_error: Option<String>,
+}
+
+fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileReport {
+    let mut report = FileReport::default();
+    let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
+    let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+    let mut emit =
+        |code: &'static str, span: Option<Range<usize>>, message: String, help: Option<String>| {
             report.diagnostics.push(diagnostic(
                 code,
                 &file.file.rel,
@@ -131,47 +156,42 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
                 help,
             ));
         };
-        match &file.case {
-            Ok(case) => {
-                report.cases += 1;
-                let cx = Context::new(case, settings, today);
-                for rule in RULES {
-                    let Some(check) = rule.check else { continue };
-                    let mut findings = Findings::default();
-                    check(&cx, &mut findings);
-                    for f in findings.items {
-                        emit(rule.code, Some(f.span), f.message, f.help);
-                    }
+    match &file.case {
+        Ok(case) => {
+            let cx = Context::new(case, settings, today);
+            for rule in RULES {
+                let Some(check) = rule.check else { continue };
+                let mut findings = Findings::default();
+                check(&cx, &mut findings);
+                for f in findings.items {
+                    emit(rule.code, Some(f.span), f.message, f.help);
                 }
             }
-            Err(LoadError::Io(e)) => report.io_errors.push(format!("{}: {e}", file.file.rel)),
-            Err(LoadError::TooLarge(size)) => emit(
-                "K005",
-                None,
-                format!("the file is {size} bytes, larger than the limit of 1 MiB"),
-                None,
-            ),
-            Err(LoadError::NotUtf8 { line }) => emit(
-                "K005",
-                None,
-                format!("the file is not valid UTF-8 (first bad byte on line {line})"),
-                Some("save the file as UTF-8 in your editor".into()),
-            ),
-            Err(LoadError::Syntax { message, span }) => emit(
-                "K001",
-                span.clone(),
-                format!("invalid TOML: {}", message.trim_end()),
-                None,
-            ),
-            Err(LoadError::Shape { message, span }) => {
-                emit("K002", span.clone(), message.trim_end().to_string(), None)
-            }
+            report.is_case = true;
+        }
+        Err(LoadError::Io(e)) => report.io_error = Some(format!("{}: {e}", file.file.rel)),
+        Err(LoadError::TooLarge(size)) => emit(
+            "K005",
+            None,
+            format!("the file is {size} bytes, larger than the limit of 1 MiB"),
+            None,
+        ),
+        Err(LoadError::NotUtf8 { line }) => emit(
+            "K005",
+            None,
+            format!("the file is not valid UTF-8 (first bad byte on line {line})"),
+            Some("save the file as UTF-8 in your editor".into()),
+        ),
+        Err(LoadError::Syntax { message, span }) => emit(
+            "K001",
+            span.clone(),
+            format!("invalid TOML: {}", message.trim_end()),
+            None,
+        ),
+        Err(LoadError::Shape { message, span }) => {
+            emit("K002", span.clone(), message.trim_end().to_string(), None)
         }
     }
-    duplicate_case_ids(loaded, &mut report.diagnostics);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report
 }
 

@@ -11,6 +11,7 @@ mod init;
 mod man;
 mod match_case;
 mod new;
+mod progress;
 mod render;
 mod schema;
 mod status;
@@ -247,7 +248,10 @@ pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>)> {
         }
     }
     let files = repo.case_files(paths)?;
-    let loaded = files.iter().map(load_case).collect();
+    let loaded = {
+        use rayon::prelude::*;
+        files.par_iter().map(load_case).collect()
+    };
     Ok((repo, loaded))
 }
 
