@@ -22,6 +22,20 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Like [`write_atomic`], but without waiting for the disk: for files kring
+/// can make again from the case files (the output folder). A reader still
+/// sees the old or the new contents, never half; after a power cut the
+/// file may be older or empty, which the next render repairs (its
+/// manifest is not trusted across a restart of the machine).
+pub fn write_atomic_derived(path: &Path, contents: &[u8]) -> Result<()> {
+    let mut temp = temp_beside(path)?;
+    temp.write_all(contents)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
 /// Like [`write_atomic`], but fails if `path` exists, also when it appears
 /// while we write.
 pub fn create_new_atomic(path: &Path, contents: &[u8]) -> Result<()> {

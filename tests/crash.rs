@@ -41,9 +41,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// A temporary file, or a file in a temporary folder (a new case's
+/// documents are written into one, which is then renamed).
 fn is_temporary(file: &str) -> bool {
-    let name = file.rsplit('/').next().unwrap_or(file);
-    name.starts_with(".kring-") && name.ends_with(".tmp")
+    file.split('/')
+        .any(|name| name.starts_with(".kring-") && name.ends_with(".tmp"))
 }
 
 fn render_into(root: &Path, out: &Path) {

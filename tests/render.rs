@@ -470,6 +470,9 @@ fn links_in_the_output_folder_are_not_followed() {
     let target = elsewhere.path().join("keep.md");
     std::fs::write(&target, "keep").unwrap();
     std::fs::create_dir_all(dir.path().join("out/2026-041-smit")).unwrap();
+    // The first render may have written this case's folder (cases render
+    // in parallel) before it stopped.
+    let _ = std::fs::remove_file(dir.path().join("out/2026-041-smit/checklist.md"));
     std::os::unix::fs::symlink(&target, dir.path().join("out/2026-041-smit/checklist.md")).unwrap();
     render(dir.path()).success();
     assert_eq!(read(&target), "keep");
@@ -587,4 +590,133 @@ fn every_calendar_file_parses_back_with_its_uid_times_and_zone() {
         zoe.contains("DTEND;TZID=Europe/Amsterdam:20260919T133000\r\n"),
         "{zoe}"
     );
+}
+
+/// `kring render` on `root` with another today.
+fn render_on(root: &Path, today: &str) -> assert_cmd::assert::Assert {
+    kring()
+        .arg("render")
+        .arg(root)
+        .args(["--today", today])
+        .assert()
+}
+
+#[test]
+fn an_unchanged_case_is_not_rendered_again() {
+    let dir = demo_copy();
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains("102 files written, 0 unchanged"));
+    let manifest = read(&dir.path().join("out/.kring.manifest"));
+    assert!(
+        manifest.starts_with("kring manifest 1\nboot "),
+        "{manifest}"
+    );
+    assert_eq!(manifest.lines().count(), 3 + 5 + 1, "{manifest}");
+
+    // A file edited in place is not noticed without reading every file...
+    let ayse = dir.path().join("out/2026-038-yildiz/invitations/ayse.md");
+    let rendered = read(&ayse);
+    std::fs::write(&ayse, rendered.replace("Ayşe", "Ayse")).unwrap();
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+    // ...but --check reads them all, and --full repairs it.
+    render_check(dir.path())
+        .assert()
+        .code(1)
+        .stdout("stale: out/2026-038-yildiz/invitations/ayse.md\n");
+    kring()
+        .args(["render", "--full", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 file written, 101 unchanged"));
+    assert_eq!(read(&ayse), rendered);
+
+    // A removed file changes its folder: that case is compared again.
+    std::fs::remove_file(&ayse).unwrap();
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains("1 file written, 101 unchanged"));
+    assert_eq!(read(&ayse), rendered);
+}
+
+#[test]
+fn an_edit_renders_only_its_case_again() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let case = dir.path().join("cases/2026/2026-038-yildiz.toml");
+    let text = read(&case).replace("mediatheek", "aula");
+    std::fs::write(&case, text).unwrap();
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains("20 files written, 82 unchanged"));
+    render_check(dir.path()).assert().success();
+}
+
+#[test]
+fn a_damaged_or_missing_manifest_is_rebuilt() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let manifest = dir.path().join("out/.kring.manifest");
+    let good = read(&manifest);
+    for damaged in [
+        "not a manifest".to_string(),
+        good.replace("kring manifest 1", "kring manifest 9"),
+        good.replace("boot ", "boot other-"),
+        good[..good.len() / 2].to_string(),
+    ] {
+        std::fs::write(&manifest, &damaged).unwrap();
+        render(dir.path())
+            .success()
+            .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+        let rebuilt = read(&manifest);
+        assert_eq!(rebuilt.lines().count(), good.lines().count());
+        assert!(rebuilt.starts_with("kring manifest 1\nboot "));
+    }
+    std::fs::remove_file(&manifest).unwrap();
+    render(dir.path()).success();
+    assert!(manifest.exists());
+}
+
+#[test]
+fn a_new_template_or_another_scope_renders_again() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    write(
+        dir.path(),
+        "templates/nl/checklist.md",
+        "# Lijst voor {{ case.id }}\n",
+    );
+    // Every Dutch checklist, md and html: four cases are in Dutch.
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains("10 files written, 92 unchanged"));
+    // A narrower render does not trust the full render's manifest.
+    kring()
+        .args(["render", "--only", "checklist", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 files written, 10 unchanged"));
+    render_check(dir.path()).assert().success();
+}
+
+#[test]
+fn today_reaches_the_documents_only_through_the_phase() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    // A day later nothing changes phase in the demo: nothing to render.
+    render_on(dir.path(), "2026-11-23")
+        .success()
+        .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+    render_check(dir.path()).assert().success();
+    // A template that reads today is rendered again on another day.
+    write(dir.path(), "templates/nl/plan.md", "# Plan, {{ today }}\n");
+    render_on(dir.path(), "2026-11-23").success();
+    render_on(dir.path(), "2026-11-24")
+        .success()
+        .stderr(predicate::str::contains("2 files written, 100 unchanged"));
+    assert!(read(&dir.path().join("out/2026-031-bakker/plan.md")).contains("2026-11-24"));
 }

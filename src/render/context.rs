@@ -135,6 +135,8 @@ pub struct PlanView {
 pub struct FollowupView {
     pub due: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
+    /// The due date has passed (before today) and no follow-up is recorded.
+    pub overdue: bool,
     /// Names of the people asked.
     pub contacted: Vec<String>,
 }
@@ -507,9 +509,12 @@ impl<'a> Views<'a> {
 
     fn followup(&self) -> FollowupView {
         let followup = self.case.followup.as_ref().map(|f| f.get_ref());
+        let due = self.case.followup_due(self.settings.followup_days);
+        let done = self.case.followup_done();
         FollowupView {
-            due: self.case.followup_due(self.settings.followup_days),
-            done: self.case.followup_done(),
+            due,
+            done,
+            overdue: done.is_none() && due.is_some_and(|due| due < self.today),
             contacted: followup
                 .map(|f| {
                     f.contacted

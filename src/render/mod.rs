@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod context;
 pub mod escape;
 pub mod html;
+pub mod manifest;
 pub mod output;
 pub mod templates;
 
@@ -83,6 +84,62 @@ pub struct Rendered {
     /// Things the coordinator should know, such as a language without
     /// templates.
     pub notes: Vec<String>,
+}
+
+/// The key of what every case's documents depend on: this build of kring,
+/// the settings, the templates, the scope, and today when a template reads
+/// it (see [`manifest`]).
+pub fn global_key(
+    settings: &Settings,
+    templates: &Templates,
+    scope: &Scope,
+    today: NaiveDate,
+) -> manifest::Key {
+    let mut key = manifest::KeyBuilder::default();
+    key.part(env!("CARGO_PKG_VERSION"));
+    // A rebuilt binary may render differently under the same version.
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    key.part(format!(
+        "{:?} {:?}",
+        exe.as_ref().map(|m| m.len()).ok(),
+        exe.as_ref().ok().and_then(|m| m.modified().ok())
+    ));
+    key.part(format!("{settings:?}"));
+    templates.add_to_key(&mut key);
+    key.part(format!("{scope:?}"));
+    if templates.uses_today() {
+        key.part(today.to_string());
+    }
+    key.finish()
+}
+
+/// The key of what only this case's documents depend on: its file, its
+/// phase and overdue follow-up (the parts of today that reach the
+/// documents) and its open warnings (shown on the checklist).
+pub fn case_key(
+    file: &crate::repo::SourceFile,
+    case: &Case,
+    settings: &Settings,
+    today: NaiveDate,
+    warnings: &[&Diagnostic],
+) -> manifest::Key {
+    let mut key = manifest::KeyBuilder::default();
+    key.part(&file.rel);
+    key.part(file.text.as_deref().unwrap_or_default());
+    key.part(case.phase(today).as_str());
+    let overdue = case.followup_done().is_none()
+        && case
+            .followup_due(settings.followup_days)
+            .is_some_and(|due| due < today);
+    key.part([u8::from(overdue)]);
+    for w in warnings {
+        key.part(w.code)
+            .part(w.line.to_le_bytes())
+            .part(w.column.to_le_bytes());
+        key.part(&w.message)
+            .part(w.help.as_deref().unwrap_or_default());
+    }
+    key.finish()
 }
 
 /// Renders every document of `case` in `scope`. The case must have no rule

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::{Document, Scope};
-use crate::fsutil::{TEMP_PREFIX, TEMP_SUFFIX, write_atomic};
+use crate::fsutil::{TEMP_PREFIX, TEMP_SUFFIX, write_atomic_derived};
 
 /// The lock file that keeps two renders into the same output folder from
 /// running at once.
@@ -163,7 +163,7 @@ pub fn apply(
                 if let Some(parent) = path.parent() {
                     create_folder(out, parent)?;
                 }
-                write_atomic(&path, &document.bytes)?;
+                write_atomic_derived(&path, &document.bytes)?;
             }
             FileState::Orphan => remove(&path)?,
         }
@@ -172,6 +172,107 @@ pub fn apply(
     for dir in [case_dir.join("invitations"), case_dir] {
         for leftover in temporary_files(&dir)? {
             remove(&leftover)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the case has no folder in `out` yet (then [`write_new_case`]
+/// applies).
+pub fn is_new_case(out: &Path, case_id: &str) -> Result<bool> {
+    let path = out.join(case_id);
+    match fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Ok(_) => Ok(false),
+    }
+}
+
+/// Writes the documents of a case that has no folder in `out` yet: all of
+/// them into a temporary folder beside, which is then renamed to
+/// `<case id>/`. A reader sees the case's folder complete or not at all,
+/// at the cost of one rename per case instead of one per file. Returns the
+/// reports (every file missing before).
+pub fn write_new_case(
+    out: &Path,
+    case_id: &str,
+    documents: &[Document],
+) -> Result<Vec<FileReport>> {
+    fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+    let temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempdir_in(out)
+        .with_context(|| format!("cannot create a temporary folder in {}", out.display()))?;
+    let mut made = BTreeSet::new();
+    let mut reports = Vec::with_capacity(documents.len());
+    for document in documents {
+        let inside = document
+            .path
+            .strip_prefix(case_id)
+            .context("internal error: a document outside its case's folder")?;
+        let path = temp.path().join(inside);
+        if let Some(parent) = path.parent()
+            && made.insert(parent.to_path_buf())
+        {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create folder {}", parent.display()))?;
+        }
+        write_new(&path, &document.bytes)?;
+        reports.push(FileReport {
+            path: document.path.clone(),
+            state: FileState::Missing,
+        });
+    }
+    let target = out.join(case_id);
+    // Not `persist`-like overwriting: if the folder appeared meanwhile,
+    // renaming onto it fails (it is not empty) or replaces an empty one.
+    let temp = temp.keep();
+    if let Err(e) = fs::rename(&temp, &target) {
+        let _ = fs::remove_dir_all(&temp);
+        return Err(e).with_context(|| format!("cannot write {}", target.display()));
+    }
+    Ok(reports)
+}
+
+/// Creates a file readable by its owner only, like every file kring writes
+/// (the documents hold personal data).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Removes the temporary folders and files an interrupted render left at
+/// the top of `out`.
+pub fn remove_leftovers(out: &Path) -> Result<()> {
+    let entries = match fs::read_dir(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        other => other.with_context(|| format!("cannot read folder {}", out.display()))?,
+    };
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read folder {}", out.display()))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        let result = match entry.file_type() {
+            Ok(t) if t.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        match result {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+            }
+            _ => {}
         }
     }
     Ok(())

@@ -231,6 +231,21 @@ impl Templates {
         self.sources.get(name).map(String::as_str)
     }
 
+    /// Adds every template's name and text to a key: documents depend on
+    /// nothing else of the templates.
+    pub fn add_to_key(&self, key: &mut super::manifest::KeyBuilder) {
+        for (name, text) in &self.sources {
+            key.part(name).part(text);
+        }
+    }
+
+    /// Whether any template may read `today` (the word appears in it), so
+    /// that documents can change from one day to the next without their
+    /// case changing.
+    pub fn uses_today(&self) -> bool {
+        self.sources.values().any(|text| text.contains("today"))
+    }
+
     /// Checks the repository's own templates for variables that no document
     /// provides (a misspelt `{{ partcipant.name }}`), with the line of
     /// their first use. Syntax errors and unknown filters are found when

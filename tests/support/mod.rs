@@ -59,7 +59,12 @@ pub fn files_below(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name() != ".kring.lock")
+        // kring's own bookkeeping in the output folder: its lock and manifest.
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.file_name() != ".kring.lock"
+                && e.file_name() != ".kring.manifest"
+        })
         .map(|e| {
             e.path()
                 .strip_prefix(dir)

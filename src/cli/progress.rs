@@ -1,0 +1,59 @@
+//! A progress bar on stderr for work that takes a while.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Ui;
+
+/// Work shorter than this shows no bar.
+const DELAY: Duration = Duration::from_secs(1);
+
+/// Counts finished items from any thread. The bar appears only on a
+/// terminal, not under `--quiet`, and only once the work has taken a
+/// second; it is cleared when done.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    start: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    pub fn new(ui: &Ui, items: usize, what: &'static str) -> Progress {
+        let bar = (ui.interactive && !ui.quiet).then(|| {
+            let bar =
+                ProgressBar::with_draw_target(Some(items as u64), ProgressDrawTarget::hidden());
+            let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta} left)")
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar.set_message(what);
+            bar
+        });
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    /// One more item done.
+    pub fn inc(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() >= DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    /// Clears the bar, before the summary is printed.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
