@@ -7,8 +7,8 @@
 //! all the iCalendar syntax: escaping, line folding at 75 octets, CRLF.
 //!
 //! Choices:
-//! - The VTIMEZONE covers a year either side of the event, so it holds the
-//!   observance in force on the event date and the rules around it.
+//! - The VTIMEZONE covers a year either side of the event's date, so it
+//!   holds the observance in force on that date and the rules around it.
 //! - "UTC" and "Etc/UTC" are treated like any other zone: a VTIMEZONE with
 //!   a single STANDARD observance at +0000, and local times with TZID. That
 //!   is valid RFC 5545 and keeps one code path.
@@ -60,41 +60,96 @@ pub struct Event<'a> {
 /// one VEVENT whose DTSTART and DTEND refer to it. The same event always
 /// gives the same bytes.
 pub fn to_ics(event: &Event<'_>) -> String {
-    let mut calendar = ICalendar {
-        components: vec![root("-//kring//kring//EN", None)],
-    };
-
-    let start = event.date.and_time(event.start);
-    let end = event.date.and_time(event.end);
-    let at = start.and_utc().timestamp();
-    let zone = calendar
-        .add_timezone(
-            event.timezone,
-            at.saturating_sub(ZONE_MARGIN),
-            at.saturating_add(ZONE_MARGIN),
-        )
-        .map(|_| event.timezone);
-
-    let mut vevent = vec![
-        entry(ICalendarProperty::Uid, text(event.uid)),
-        entry(
-            ICalendarProperty::Dtstamp,
-            date_time(event.stamp.and_time(NaiveTime::MIN), true),
-        ),
-        zoned(ICalendarProperty::Dtstart, start, zone),
-        zoned(ICalendarProperty::Dtend, end, zone),
-        entry(ICalendarProperty::Summary, text(event.summary)),
-    ];
-    if let Some(location) = event.location {
-        vevent.push(entry(ICalendarProperty::Location, text(location)));
-    }
-    vevent.push(entry(
-        ICalendarProperty::Description,
-        text(event.description),
-    ));
-    push_event(&mut calendar, vevent);
-    calendar.to_string()
+    Calendar::new(event.timezone, event.date).with_event(event)
 }
+
+/// What the calendar files of one conference share: the VCALENDAR and the
+/// VTIMEZONE for its date, built and written once. Each participant's
+/// VEVENT, written by calcard on its own, goes before the END:VCALENDAR
+/// line; calcard writes a VCALENDAR's children in order, so the bytes are
+/// the same as those of the whole calendar written at once.
+pub struct Calendar {
+    calendar: ICalendar,
+    /// The written calendar without its last line, `END:VCALENDAR`.
+    head: Option<String>,
+    timezone: String,
+    /// The TZID, when calcard knows the zone.
+    zone: Option<String>,
+}
+
+impl Calendar {
+    /// The VTIMEZONE covers a year either side of `date`.
+    pub fn new(timezone: &str, date: NaiveDate) -> Calendar {
+        let mut calendar = ICalendar {
+            components: vec![root("-//kring//kring//EN", None)],
+        };
+        let at = date.and_time(NaiveTime::MIN).and_utc().timestamp();
+        let zone = calendar
+            .add_timezone(
+                timezone,
+                at.saturating_sub(ZONE_MARGIN),
+                at.saturating_add(ZONE_MARGIN),
+            )
+            .map(|_| timezone.to_string());
+        let head = calendar
+            .to_string()
+            .strip_suffix(CALENDAR_END)
+            .map(str::to_string);
+        Calendar {
+            calendar,
+            head,
+            timezone: timezone.to_string(),
+            zone,
+        }
+    }
+
+    /// The IANA zone the calendar's times are in.
+    pub fn timezone(&self) -> &str {
+        &self.timezone
+    }
+
+    /// The calendar file for one event on this calendar's date, in its
+    /// zone (see [`to_ics`]); the event's own `timezone` and `date` are
+    /// those of the calendar.
+    pub fn with_event(&self, event: &Event<'_>) -> String {
+        let zone = self.zone.as_deref();
+        let start = event.date.and_time(event.start);
+        let end = event.date.and_time(event.end);
+        let mut vevent = vec![
+            entry(ICalendarProperty::Uid, text(event.uid)),
+            entry(
+                ICalendarProperty::Dtstamp,
+                date_time(event.stamp.and_time(NaiveTime::MIN), true),
+            ),
+            zoned(ICalendarProperty::Dtstart, start, zone),
+            zoned(ICalendarProperty::Dtend, end, zone),
+            entry(ICalendarProperty::Summary, text(event.summary)),
+        ];
+        if let Some(location) = event.location {
+            vevent.push(entry(ICalendarProperty::Location, text(location)));
+        }
+        vevent.push(entry(
+            ICalendarProperty::Description,
+            text(event.description),
+        ));
+        match &self.head {
+            Some(head) => {
+                let event = ICalendar {
+                    components: vec![component(ICalendarComponentType::VEvent, vevent)],
+                };
+                format!("{head}{event}{CALENDAR_END}")
+            }
+            None => {
+                let mut calendar = self.calendar.clone();
+                push_event(&mut calendar, vevent);
+                calendar.to_string()
+            }
+        }
+    }
+}
+
+/// The last line calcard writes for a VCALENDAR.
+const CALENDAR_END: &str = "END:VCALENDAR\r\n";
 
 /// The VCALENDAR component, with its fixed properties.
 fn root(prodid: &str, name: Option<&str>) -> ICalendarComponent {
@@ -249,6 +304,10 @@ fn zoned(name: ICalendarProperty, at: NaiveDateTime, tzid: Option<&str>) -> ICal
 /// which is what `\n` in a calendar means; tabs stay; other control
 /// characters have no place in a calendar and are dropped.
 fn text(value: &str) -> ICalendarValue {
+    let is_clean = |c: char| !c.is_control() || matches!(c, '\n' | '\t');
+    if value.chars().all(is_clean) {
+        return ICalendarValue::Text(value.to_string());
+    }
     let clean: String = value
         .replace("\r\n", "\n")
         .chars()
@@ -297,6 +356,25 @@ mod tests {
             summary,
             location: Some(LOCATION),
             description,
+        }
+    }
+
+    #[test]
+    fn an_event_written_on_its_own_gives_the_whole_calendars_bytes() {
+        for zone in [
+            "Europe/Amsterdam",
+            "UTC",
+            "America/New_York",
+            "Nowhere/Else",
+        ] {
+            let e = event(zone, "2027-03-28", "Uitnodiging", "Regel 1\nRegel; 2, \\ 3");
+            let calendar = Calendar::new(zone, e.date);
+            assert!(calendar.head.is_some() || zone == "Nowhere/Else");
+            let whole = Calendar {
+                head: None,
+                ..Calendar::new(zone, e.date)
+            };
+            assert_eq!(calendar.with_event(&e), whole.with_event(&e), "{zone}");
         }
     }
 

@@ -388,30 +388,35 @@ impl<'a> Views<'a> {
     }
 
     pub fn invitation(&self, p: &'a Participant, lang: &str) -> InvitationContext {
-        let (start, end) = self.own_times(p);
         InvitationContext {
             common: self.common(lang),
-            participant: AddresseeView {
-                person: self.person(p),
-                parts_detail: self.own_parts(p),
-                start: start.map(|t| clock(&Time(t))),
-                end: end.map(|t| clock(&Time(t))),
-                attends_family_time: p.attends(PartKind::FamilyTime),
-                needs: p.needs.clone(),
-                invited_by: p
-                    .invited_by
-                    .as_ref()
-                    .and_then(|id| self.case.participant(id.get_ref()))
-                    .filter(|by| by.id() != p.id())
-                    .map(|by| by.name.get_ref().clone()),
-                language: lang.to_string(),
-            },
+            participant: self.addressee(p, lang),
             others: self
                 .case
                 .attendees()
                 .filter(|o| o.id() != p.id())
                 .map(|o| self.person(o))
                 .collect(),
+        }
+    }
+
+    /// The invitation's addressee.
+    pub fn addressee(&self, p: &'a Participant, lang: &str) -> AddresseeView {
+        let (start, end) = self.own_times(p);
+        AddresseeView {
+            person: self.person(p),
+            parts_detail: self.own_parts(p),
+            start: start.map(|t| clock(&Time(t))),
+            end: end.map(|t| clock(&Time(t))),
+            attends_family_time: p.attends(PartKind::FamilyTime),
+            needs: p.needs.clone(),
+            invited_by: p
+                .invited_by
+                .as_ref()
+                .and_then(|id| self.case.participant(id.get_ref()))
+                .filter(|by| by.id() != p.id())
+                .map(|by| by.name.get_ref().clone()),
+            language: lang.to_string(),
         }
     }
 

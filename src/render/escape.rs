@@ -16,6 +16,9 @@ use std::io::Write;
 /// printed inside paragraphs, list items and table cells, where a line break
 /// would end the block. Control characters are dropped.
 pub fn markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    if is_plain(input) {
+        return out.write_all(input.as_bytes());
+    }
     let mut at_start = true;
     let mut chars = input.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -78,6 +81,23 @@ fn starts_entity(text: &str) -> bool {
     } else {
         !body.is_empty() && body.chars().all(|c| c.is_ascii_alphanumeric())
     }
+}
+
+/// Whether [`markdown`] leaves `input` as it is: most values (names,
+/// places, dates) are, and are then written in one piece.
+fn is_plain(input: &str) -> bool {
+    let mut chars = input.chars();
+    let first_is_plain = chars
+        .next()
+        .is_none_or(|c| !matches!(c, ' ' | '#' | '-' | '+' | '=' | '0'..='9'));
+    first_is_plain
+        && input.chars().all(|c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' | '&'
+                )
+        })
 }
 
 /// [`markdown`] into a `String`.

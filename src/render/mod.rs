@@ -173,6 +173,15 @@ pub fn render_case(
     };
 
     if scope.invitations {
+        let mut shared = SharedInvitation::new(case, &views)?;
+        // Every calendar file of the conference shares its VTIMEZONE.
+        let calendar =
+            match &case.conference {
+                Some(c) if scope.formats.ics => c.get_ref().date.as_ref().map(|date| {
+                    calendar::Calendar::new(settings.timezone.name(), date.get_ref().0)
+                }),
+                _ => None,
+            };
         for participant in case.attendees() {
             if !is_valid_id(participant.id()) {
                 continue;
@@ -188,11 +197,11 @@ pub fn render_case(
                 &mut out.rendered.notes,
                 &format!("the invitation of `{}`", participant.id()),
             );
-            let context = views.invitation(participant, &lang);
+            let context = shared.context(&views, participant, &lang)?;
             let stem = case_dir.join("invitations").join(participant.id());
-            let invitation = out.document(DocumentKind::Invitation, &lang, &stem, &context)?;
-            if scope.formats.ics
-                && let Some(ics) = calendar_file(case, participant, &views, settings, &invitation)
+            let invitation = out.document_from(DocumentKind::Invitation, &lang, &stem, &context)?;
+            if let Some(calendar) = &calendar
+                && let Some(ics) = calendar_file(case, participant, &views, calendar, &invitation)
             {
                 out.rendered.documents.push(Document {
                     path: stem.with_extension("ics"),
@@ -249,6 +258,58 @@ struct Written {
     title: Option<String>,
 }
 
+/// What all invitations of a case have in common, made into template
+/// values once: the common part of the context (per language) and each
+/// attendee as one of the `others`. An invitation's context is then these
+/// values (shared, not copied) and its addressee's own.
+struct SharedInvitation<'a> {
+    common: std::collections::HashMap<String, tera::Context>,
+    people: Vec<(&'a str, tera::Value)>,
+}
+
+impl<'a> SharedInvitation<'a> {
+    fn new(case: &'a Case, views: &Views<'_>) -> Result<Self, TemplateError> {
+        let people = case
+            .attendees()
+            .map(|p| Ok((p.id(), tera_value(&views.person(p))?)))
+            .collect::<Result<_, TemplateError>>()?;
+        Ok(SharedInvitation {
+            common: std::collections::HashMap::new(),
+            people,
+        })
+    }
+
+    /// The context of `participant`'s invitation in `lang`: the same as
+    /// that of [`Views::invitation`], made faster.
+    fn context(
+        &mut self,
+        views: &Views<'_>,
+        participant: &Participant,
+        lang: &str,
+    ) -> Result<tera::Context, TemplateError> {
+        let mut context = match self.common.get(lang) {
+            Some(common) => common.clone(),
+            None => {
+                let common = tera_context(&views.common(lang))?;
+                self.common.insert(lang.to_string(), common.clone());
+                common
+            }
+        };
+        context.insert_value(
+            "participant",
+            tera_value(&views.addressee(participant, lang))?,
+        );
+        let others: Vec<tera::Value> = self
+            .people
+            .iter()
+            .filter(|(id, _)| *id != participant.id())
+            .map(|(_, value)| value.clone())
+            .collect();
+        context.insert_value("others", tera::Value::from(others));
+        Ok(context)
+    }
+}
+
 impl Writer<'_> {
     /// Renders `kind` in `lang` from `context` and adds its Markdown and
     /// HTML forms (as the scope asks) at `stem`.
@@ -259,9 +320,18 @@ impl Writer<'_> {
         stem: &std::path::Path,
         context: &T,
     ) -> Result<Written, TemplateError> {
-        let markdown = self
-            .templates
-            .markdown(kind, lang, &tera_context(context)?)?;
+        self.document_from(kind, lang, stem, &tera_context(context)?)
+    }
+
+    /// [`Writer::document`] from a context made already.
+    fn document_from(
+        &mut self,
+        kind: DocumentKind,
+        lang: &str,
+        stem: &std::path::Path,
+        context: &tera::Context,
+    ) -> Result<Written, TemplateError> {
+        let markdown = self.templates.markdown(kind, lang, context)?;
         let mut title = None;
         if self.scope.formats.html {
             let body = html::markdown_to_body(&markdown);
@@ -300,6 +370,15 @@ struct LayoutContext<'a> {
     title: &'a str,
     /// The document as HTML; print it with `{{ body | safe }}`.
     body: &'a str,
+}
+
+fn tera_value<T: Serialize>(value: &T) -> Result<tera::Value, TemplateError> {
+    tera::Value::try_from_serializable(value).map_err(|e| TemplateError {
+        template: "context".to_string(),
+        line: None,
+        column: None,
+        message: e.to_string(),
+    })
 }
 
 fn tera_context<T: Serialize>(value: &T) -> Result<tera::Context, TemplateError> {
@@ -341,7 +420,7 @@ fn calendar_file(
     case: &Case,
     participant: &Participant,
     views: &Views<'_>,
-    settings: &Settings,
+    calendar: &calendar::Calendar,
     invitation: &Written,
 ) -> Option<String> {
     let conference = case.conference.as_ref()?.get_ref();
@@ -369,7 +448,7 @@ fn calendar_file(
     let uid = format!("{}.{}@kring", case.id(), participant.id());
     let event = calendar::Event {
         uid: &uid,
-        timezone: settings.timezone.name(),
+        timezone: calendar.timezone(),
         date,
         start,
         end,
@@ -378,5 +457,35 @@ fn calendar_file(
         location: (!location.is_empty()).then_some(location.as_str()),
         description: &invitation.markdown,
     };
-    Some(calendar::to_ics(&event))
+    Some(calendar.with_event(&event))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shared invitation values give each invitation exactly the
+    /// context `Views::invitation` describes (and docs/templates.md lists).
+    #[test]
+    fn shared_invitation_contexts_equal_the_described_ones() {
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+        let repo = crate::repo::Repo::discover(&demo).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut compared = 0;
+        for file in repo.case_files(&[]).unwrap() {
+            let loaded = crate::repo::load_case(&file);
+            let case = loaded.case.unwrap();
+            let views = Views::new(&case, &repo.settings, today);
+            let mut shared = SharedInvitation::new(&case, &views).unwrap();
+            for p in case.attendees() {
+                for lang in ["nl", "en"] {
+                    let fast = shared.context(&views, p, lang).unwrap();
+                    let described = tera_context(&views.invitation(p, lang)).unwrap();
+                    assert!(fast == described, "{} {} {lang}", case.id(), p.id());
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 40, "{compared}");
+    }
 }

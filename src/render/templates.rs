@@ -426,7 +426,9 @@ fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String>
 /// (day before month), `tr` → `tr_TR`; English names when unknown.
 fn locale(lang: &str) -> chrono::Locale {
     let candidates = match lang {
-        "en" => vec!["en_GB".to_string()],
+        // The built-in languages, without looking them up.
+        "nl" => return chrono::Locale::nl_NL,
+        "en" => return chrono::Locale::en_GB,
         _ => {
             let (base, region) = lang.split_once('-').unwrap_or((lang, ""));
             let mut c = Vec::new();
