@@ -36,3 +36,4 @@ pub mod repo;
 pub mod roster;
 pub mod schema;
 pub mod skeleton;
+pub mod stats;

@@ -13,6 +13,7 @@ mod match_case;
 mod new;
 mod render;
 mod schema;
+mod stats;
 mod status;
 mod templates;
 
@@ -94,6 +95,7 @@ pub enum Command {
     Status(status::Args),
     Match(match_case::Args),
     Agenda(agenda::Args),
+    Stats(stats::Args),
     Explain(explain::Args),
     Schema(schema::Args),
     Templates(templates::Args),
@@ -126,6 +128,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "templates"]),
+    ("Region and registration", &["stats"]),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -165,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Status(args) => status::run(args, &ui),
         Command::Match(args) => match_case::run(args, &ui),
         Command::Agenda(args) => agenda::run(args, &ui),
+        Command::Stats(args) => stats::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),
