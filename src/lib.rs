@@ -27,6 +27,7 @@ pub mod check;
 pub mod checklist;
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
 pub mod fmt;
 pub mod fsutil;
 pub mod matching;

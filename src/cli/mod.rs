@@ -5,6 +5,7 @@ mod agenda;
 mod check;
 mod completions;
 mod explain;
+mod export;
 mod fmt;
 mod hook;
 mod init;
@@ -96,6 +97,7 @@ pub enum Command {
     Match(match_case::Args),
     Agenda(agenda::Args),
     Stats(stats::Args),
+    Export(export::Args),
     Explain(explain::Args),
     Schema(schema::Args),
     Templates(templates::Args),
@@ -128,7 +130,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "templates"]),
-    ("Region and registration", &["stats"]),
+    ("Region and registration", &["stats", "export"]),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -169,6 +171,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Match(args) => match_case::run(args, &ui),
         Command::Agenda(args) => agenda::run(args, &ui),
         Command::Stats(args) => stats::run(args, &ui),
+        Command::Export(args) => export::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),
