@@ -165,30 +165,37 @@ fn table(rows: &[Row], today: NaiveDate) -> String {
         .map(|(label, _)| label.chars().count())
         .max()
         .unwrap_or(0);
+    let column = |row: &Row| -> Vec<String> {
+        let mut cells = vec![row.variant.to_string()];
+        cells.extend(figures.iter().map(|(_, cell)| cell(row)));
+        cells
+    };
+    // Every year has the same columns; one width per column keeps the
+    // years' blocks aligned.
+    let columns_per_year = rows
+        .iter()
+        .take_while(|r| r.year == rows[0].year)
+        .count()
+        .max(1);
+    let mut widths = vec![0; columns_per_year];
+    for (i, row) in rows.iter().enumerate() {
+        let width = column(row)
+            .iter()
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0);
+        widths[i % columns_per_year] = widths[i % columns_per_year].max(width);
+    }
     let mut out = format!("As of {today}.\n");
-    let mut years: Vec<i32> = rows.iter().map(|r| r.year).collect();
-    years.dedup();
-    for year in years {
-        let group: Vec<&Row> = rows.iter().filter(|r| r.year == year).collect();
-        let columns: Vec<Vec<String>> = group
-            .iter()
-            .map(|row| {
-                let mut column = vec![row.variant.to_string()];
-                column.extend(figures.iter().map(|(_, cell)| cell(row)));
-                column
-            })
-            .collect();
-        let widths: Vec<usize> = columns
-            .iter()
-            .map(|c| c.iter().map(|s| s.chars().count()).max().unwrap_or(0))
-            .collect();
-        let labels =
-            std::iter::once(year.to_string()).chain(figures.iter().map(|(l, _)| l.to_string()));
+    for year_rows in rows.chunks(columns_per_year) {
+        let columns: Vec<Vec<String>> = year_rows.iter().map(column).collect();
+        let year = year_rows[0].year.to_string();
+        let labels = std::iter::once(year.as_str()).chain(figures.iter().map(|(l, _)| *l));
         out.push('\n');
         for (line, label) in labels.enumerate() {
             let mut text = format!("{label:<label_width$}");
-            for (column, width) in columns.iter().zip(&widths) {
-                text.push_str(&format!("  {:>width$}", column[line]));
+            for (cells, width) in columns.iter().zip(&widths) {
+                text.push_str(&format!("  {:>width$}", cells[line]));
             }
             out.push_str(text.trim_end());
             out.push('\n');
