@@ -48,7 +48,8 @@ pub enum Outcome {
                   Commands run anywhere inside it, or on a path given to them.\n\n\
                   Start:   kring init my-cases && cd my-cases && kring new 2026-001-jansen --variant family\n\
                   Daily:   kring check    kring status    kring explain K205\n\
-                  Send:    kring render    (documents in out/<case id>/)\n\n\
+                  Send:    kring render    (documents in out/<case id>/)\n\
+                  Region:  kring stats    kring export --anonymised --key-file FILE\n\n\
                   Every command has its own help: kring help render"
 )]
 pub struct Cli {
