@@ -5,6 +5,7 @@ mod agenda;
 mod check;
 mod completions;
 mod explain;
+mod export;
 mod fmt;
 mod hook;
 mod init;
@@ -14,6 +15,7 @@ mod new;
 mod progress;
 mod render;
 mod schema;
+mod stats;
 mod status;
 mod templates;
 
@@ -47,7 +49,8 @@ pub enum Outcome {
                   Commands run anywhere inside it, or on a path given to them.\n\n\
                   Start:   kring init my-cases && cd my-cases && kring new 2026-001-jansen --variant family\n\
                   Daily:   kring check    kring status    kring explain K205\n\
-                  Send:    kring render    (documents in out/<case id>/)\n\n\
+                  Send:    kring render    (documents in out/<case id>/)\n\
+                  Region:  kring stats    kring export --anonymised --key-file FILE\n\n\
                   Every command has its own help: kring help render"
 )]
 pub struct Cli {
@@ -95,6 +98,8 @@ pub enum Command {
     Status(status::Args),
     Match(match_case::Args),
     Agenda(agenda::Args),
+    Stats(stats::Args),
+    Export(export::Args),
     Explain(explain::Args),
     Schema(schema::Args),
     Templates(templates::Args),
@@ -127,6 +132,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "templates"]),
+    ("Region and registration", &["stats", "export"]),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -166,6 +172,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Status(args) => status::run(args, &ui),
         Command::Match(args) => match_case::run(args, &ui),
         Command::Agenda(args) => agenda::run(args, &ui),
+        Command::Stats(args) => stats::run(args, &ui),
+        Command::Export(args) => export::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),

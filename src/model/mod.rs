@@ -463,6 +463,21 @@ impl PartKind {
 }
 
 impl Role {
+    /// Every role, in the order of DESIGN §3's table.
+    pub const ALL: [Role; 11] = [
+        Role::Central,
+        Role::Family,
+        Role::Friend,
+        Role::Network,
+        Role::Harmed,
+        Role::Responsible,
+        Role::Resident,
+        Role::Supporter,
+        Role::Interpreter,
+        Role::Professional,
+        Role::School,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Central => "central",

@@ -1,0 +1,170 @@
+//! `kring export --anonymised [PATH...]`: one row per case, without names,
+//! for a registration.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+
+use super::{Outcome, Ui, open_and_load, print_stdout};
+use crate::export::{COLUMNS, Key, Row, rows};
+use crate::fsutil::write_atomic;
+use crate::repo::Repo;
+
+const KEY_ENV: &str = "KRING_EXPORT_KEY";
+const KEY_FILE_ENV: &str = "KRING_EXPORT_KEY_FILE";
+
+/// A key file is a line of text; anything this large is something else.
+const MAX_KEY_FILE: u64 = 64 * 1024;
+
+const MAKE_A_KEY: &str = "make one once, outside the case repository, readable by you only:\n  \
+     mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)\n\
+     then give kring its path with --key-file ~/.config/kring/export.key or KRING_EXPORT_KEY_FILE\n\
+     (or the key itself in KRING_EXPORT_KEY). Use the same key for every export, so that each case\n\
+     keeps its pseudonym.";
+
+/// One anonymised row per case (pseudonym, months, counts) for a registration.
+#[derive(Debug, clap::Args)]
+#[command(
+    long_about = "Writes one row per case for the registration, without anything that names or reaches a\n\
+                  person: a pseudonym instead of the case id (HMAC-SHA256 of the id with your secret key, 16\n\
+                  hex digits), the variant, months instead of dates (request received, conference, plan\n\
+                  recorded, follow-up done, closed), the number of participants per role and of those who\n\
+                  declined, the central person's age band on the conference date, whether help was\n\
+                  compulsory, held, planned and accepted, whether the follow-up was on time, and the closing\n\
+                  reason. No names, contact details, birth dates, free text, organisations or ids.\n\n\
+                  The same key gives the same pseudonyms in every export; without the key they cannot be\n\
+                  traced back. The key comes from --key-file, else KRING_EXPORT_KEY (the key itself), else\n\
+                  KRING_EXPORT_KEY_FILE. It must be at least 16 bytes, and a key file must not lie inside the\n\
+                  case repository (it would end up in git). --anonymised is required: there is no other\n\
+                  export. Rows are sorted by pseudonym.",
+    after_help = "Examples:\n  head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key   # once\n  kring export --anonymised --key-file ~/.config/kring/export.key --out registratie-2026.csv\n  KRING_EXPORT_KEY_FILE=~/.config/kring/export.key kring export --anonymised --format json"
+)]
+pub struct Args {
+    /// Case files or folders (default: the whole repository).
+    pub paths: Vec<PathBuf>,
+    /// Required: the export holds no names, only pseudonyms, months and counts.
+    #[arg(long)]
+    pub anonymised: bool,
+    /// CSV with a header row, or one JSON object.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The file that holds the secret key for the pseudonyms.
+    #[arg(long, value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+/// `kring export --anonymised --format json`.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    version: u32,
+    cases: &'a [Row],
+}
+
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    if !args.anonymised {
+        bail!(
+            "kring export writes anonymised data only; add --anonymised (there is no export with names)"
+        );
+    }
+    let (repo, loaded) = open_and_load(&args.paths)?;
+    let key = key(args.key_file.as_deref(), &repo)?;
+    let today = ui.today(&repo);
+    let mut unreadable = 0;
+    for file in loaded.iter().filter(|l| l.case.is_err()) {
+        unreadable += 1;
+        crate::ewriteln!(
+            "warning: {} cannot be read and is not exported; run `kring check` to see why",
+            file.file.rel
+        );
+    }
+    let cases = loaded.iter().filter_map(|l| l.case.as_ref().ok());
+    let rows = rows(cases, &key, repo.settings.followup_days, today);
+    let text = match args.format {
+        ExportFormat::Csv => csv(&rows)?,
+        ExportFormat::Json => {
+            serde_json::to_string(&Report {
+                version: 1,
+                cases: &rows,
+            })? + "\n"
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            ui.note(&format!(
+                "exported {} case{} to {}",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" },
+                path.display()
+            ));
+        }
+        None => print_stdout(&text)?,
+    }
+    Ok(if unreadable > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn csv(rows: &[Row]) -> Result<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    writer.write_record(COLUMNS)?;
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    let bytes = writer.into_inner().context("cannot write CSV")?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+/// The key: `--key-file`, else `KRING_EXPORT_KEY`, else `KRING_EXPORT_KEY_FILE`.
+fn key(key_file: Option<&Path>, repo: &Repo) -> Result<Key> {
+    let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let secret = if let Some(path) = key_file {
+        read_key_file(path, repo)?
+    } else if let Some(secret) = from_env(KEY_ENV) {
+        secret.as_encoded_bytes().to_vec()
+    } else if let Some(path) = from_env(KEY_FILE_ENV) {
+        read_key_file(Path::new(&path), repo)?
+    } else {
+        bail!("no key for the pseudonyms; {MAKE_A_KEY}");
+    };
+    Ok(Key::new(&secret)?)
+}
+
+fn read_key_file(path: &Path, repo: &Repo) -> Result<Vec<u8>> {
+    let full = path
+        .canonicalize()
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    if full.starts_with(&repo.root) {
+        bail!(
+            "the key file {} lies inside the case repository, where it would end up in git \
+             and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key",
+            path.display()
+        );
+    }
+    let mut secret = Vec::new();
+    std::fs::File::open(&full)
+        .and_then(|f| f.take(MAX_KEY_FILE + 1).read_to_end(&mut secret))
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    if secret.len() as u64 > MAX_KEY_FILE {
+        bail!(
+            "{} is too large to be a key file; {MAKE_A_KEY}",
+            path.display()
+        );
+    }
+    Ok(secret)
+}
