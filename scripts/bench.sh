@@ -90,7 +90,7 @@ for n in "${sizes[@]}"; do
   best_of "$n.again" "$kring" render -q --today "$today" "$repo"
 
   # One edit: a conference moves to another room.
-  edited=$(grep -l '^location = ' -r "$repo/cases" | sort | head -1)
+  edited=$(grep -l '^location = ' -r "$repo/cases" | sort | sed -n 1p)
   sed -i 's/^location = "/location = "Andere zaal, /' "$edited"
   measure "$n.edit" "$kring" render -q --today "$today" "$repo"
   "$kring" render --check -q --today "$today" "$repo" >/dev/null
@@ -101,14 +101,14 @@ echo "kring $("$kring" --version | cut -d' ' -f2) ($(git rev-parse --short HEAD 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -hT "$work" | awk 'NR==2 {print $2}') at $work"
 echo
 printf '%-34s' ""
-for n in "${sizes[@]}"; do printf '%24s' "$n cases"; done
+for n in "${sizes[@]}"; do printf '%32s' "$n cases"; done
 printf '   %s\n' "target (10,000 cases)"
 
 line() {
   local label=$1 target=$2
   shift 2
   printf '%-34s' "$label"
-  for n in "${sizes[@]}"; do printf '%24s' "$("$@" "$n")"; done
+  for n in "${sizes[@]}"; do printf '%32s' "$("$@" "$n")"; done
   printf '   %s\n' "$target"
 }
 value() { echo "${figure[$2.$1]}"; }
@@ -120,7 +120,7 @@ ratio() { awk "BEGIN { printf \"%.2fx\", ${figure[$1.render.wall]} / ${figure[$1
 line "participants" "" value participants
 line "documents rendered" "" value files
 printf '%-34s' "output folder size"
-for n in "${sizes[@]}"; do printf '%24s' "${figure[$n.size]} MB"; done
+for n in "${sizes[@]}"; do printf '%32s' "${figure[$n.size]} MB"; done
 echo
 line "check, wall" "< 1 s" wall check
 line "status, wall" "< 1 s" wall status

@@ -23,6 +23,7 @@ macro_rules! ewrite {
 }
 
 pub mod agenda;
+pub mod anonymise;
 pub mod check;
 pub mod checklist;
 pub mod cli;

@@ -452,6 +452,7 @@ fn man_writes_one_page_per_command() {
         pages,
         [
             "kring-agenda.1",
+            "kring-anonymise.1",
             "kring-check.1",
             "kring-completions.1",
             "kring-explain.1",

@@ -331,8 +331,8 @@ pub fn retention(cx: &Context, out: &mut Findings) {
 /// Whether the case still holds a name that is not an anonymised label.
 fn holds_names(cx: &Context) -> bool {
     let coordinator_named = cx.case.coordinator.as_ref().is_some_and(|c| {
-        let name = c.get_ref().name.get_ref().trim().to_lowercase();
-        !matches!(name.as_str(), "coördinator" | "coordinator" | "")
+        let name = c.get_ref().name.get_ref();
+        !name.trim().is_empty() && !super::is_anonymised_coordinator(name)
     });
     coordinator_named
         || cx

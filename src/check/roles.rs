@@ -70,7 +70,8 @@ pub fn pupil_age(cx: &Context, out: &mut Findings) {
     let on = cx.case.conference_date().unwrap_or(cx.today);
     for p in &cx.case.participants {
         let p = p.get_ref();
-        if p.role() != Role::Central {
+        // An anonymised pupil's birth date is gone on purpose.
+        if p.role() != Role::Central || crate::model::is_anonymised_label(p.name.get_ref()) {
             continue;
         }
         match &p.born {

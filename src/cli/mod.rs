@@ -2,6 +2,7 @@
 //! files parse arguments, print, and choose the exit code.
 
 mod agenda;
+mod anonymise;
 mod check;
 mod completions;
 mod explain;
@@ -100,6 +101,7 @@ pub enum Command {
     Agenda(agenda::Args),
     Stats(stats::Args),
     Export(export::Args),
+    Anonymise(anonymise::Args),
     Explain(explain::Args),
     Schema(schema::Args),
     Templates(templates::Args),
@@ -132,7 +134,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "templates"]),
-    ("Region and registration", &["stats", "export"]),
+    ("Region and registration", &["stats", "export", "anonymise"]),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -174,6 +176,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Agenda(args) => agenda::run(args, &ui),
         Command::Stats(args) => stats::run(args, &ui),
         Command::Export(args) => export::run(args, &ui),
+        Command::Anonymise(args) => anonymise::run(args, &ui),
         Command::Explain(args) => explain::run(args, &ui),
         Command::Schema(args) => schema::run(args, &ui),
         Command::Templates(args) => templates::run(args, &ui),
