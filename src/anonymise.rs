@@ -326,7 +326,7 @@ pub fn is_anonymised(case: &Case) -> bool {
         c.id.is_none()
             && c.email.is_none()
             && c.phone.is_none()
-            && matches!(c.name.get_ref().as_str(), "coördinator" | "coordinator")
+            && crate::model::is_anonymised_coordinator(c.name.get_ref())
     });
     let participants = case.participants.iter().enumerate().all(|(i, p)| {
         let p = p.get_ref();

@@ -11,7 +11,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use rand::{RngExt, SeedableRng, rngs::StdRng};
-use support::{TODAY, demo_dir, files_below, kring, write};
+use support::{TODAY, demo_dir, files_below, kring, snapshot, write};
 
 /// A repository of `copies` × the demo's three scheduled or closed cases,
 /// with new ids.
@@ -28,17 +28,6 @@ fn large_repository(copies: usize) -> tempfile::TempDir {
         }
     }
     dir
-}
-
-/// Every file below `dir`, by relative path, with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    files_below(dir)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
 }
 
 /// A temporary file, or a file in a temporary folder (a new case's

@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring, visible_text, write};
+use support::{TODAY, demo_copy, files_below, kring, read, visible_text, write};
 
 fn render(root: &Path) -> assert_cmd::assert::Assert {
     kring()
@@ -14,10 +14,6 @@ fn render(root: &Path) -> assert_cmd::assert::Assert {
         .arg(root)
         .args(["--today", TODAY])
         .assert()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// `kring render --check` on `root`.

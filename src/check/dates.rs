@@ -332,7 +332,7 @@ pub fn retention(cx: &Context, out: &mut Findings) {
 fn holds_names(cx: &Context) -> bool {
     let coordinator_named = cx.case.coordinator.as_ref().is_some_and(|c| {
         let name = c.get_ref().name.get_ref();
-        !name.trim().is_empty() && !super::is_anonymised_coordinator(name)
+        !name.trim().is_empty() && !crate::model::is_anonymised_coordinator(name)
     });
     coordinator_named
         || cx

@@ -195,14 +195,6 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
     report
 }
 
-/// The name `kring anonymise` gives a coordinator.
-pub fn is_anonymised_coordinator(name: &str) -> bool {
-    matches!(
-        name.trim().to_lowercase().as_str(),
-        "coördinator" | "coordinator"
-    )
-}
-
 /// Adds the roster's own problems (K601, K602) and the rules that compare
 /// cases with it (K603, K604) to a report.
 pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &mut Report) {
@@ -218,7 +210,9 @@ pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &
             continue;
         };
         let assigned_ref = assigned.get_ref();
-        if assigned_ref.id.is_none() && is_anonymised_coordinator(assigned_ref.name.get_ref()) {
+        if assigned_ref.id.is_none()
+            && crate::model::is_anonymised_coordinator(assigned_ref.name.get_ref())
+        {
             // `kring anonymise` removed the name and roster id on purpose.
             continue;
         }

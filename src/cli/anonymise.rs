@@ -234,7 +234,7 @@ fn personal_values(case: &Case) -> impl Iterator<Item = String> + '_ {
     coordinator
         .chain(participants)
         .flatten()
-        .filter(|v| v.trim().chars().count() > 2 && !crate::check::is_anonymised_coordinator(v))
+        .filter(|v| v.trim().chars().count() > 2 && !crate::model::is_anonymised_coordinator(v))
         .filter(|v| !crate::model::is_anonymised_label(v))
 }
 

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use super::{Outcome, Ui, open_and_load, print_stdout};
+use super::check::plural;
+use super::{Outcome, Ui, csv_text, open_and_load, print_stdout, readable_cases};
 use crate::export::{COLUMNS, Key, Row, rows};
 use crate::fsutil::write_atomic;
 use crate::repo::Repo;
@@ -80,18 +81,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let key = key(args.key_file.as_deref(), &repo)?;
     let today = ui.today(&repo);
-    let mut unreadable = 0;
-    for file in loaded.iter().filter(|l| l.case.is_err()) {
-        unreadable += 1;
-        crate::ewriteln!(
-            "warning: {} cannot be read and is not exported; run `kring check` to see why",
-            file.file.rel
-        );
-    }
-    let cases = loaded.iter().filter_map(|l| l.case.as_ref().ok());
+    let (cases, unreadable) = readable_cases(&loaded, " and is not exported");
+    let cases = cases.into_iter().map(|(_, case)| case);
     let rows = rows(cases, &key, repo.settings.followup_days, today);
     let text = match args.format {
-        ExportFormat::Csv => csv(&rows)?,
+        ExportFormat::Csv => csv_text(&COLUMNS, &rows)?,
         ExportFormat::Json => {
             serde_json::to_string(&Report {
                 version: 1,
@@ -103,9 +97,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
             ui.note(&format!(
-                "exported {} case{} to {}",
-                rows.len(),
-                if rows.len() == 1 { "" } else { "s" },
+                "exported {} to {}",
+                plural(rows.len(), "case"),
                 path.display()
             ));
         }
@@ -116,18 +109,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-fn csv(rows: &[Row]) -> Result<String> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    writer.write_record(COLUMNS)?;
-    for row in rows {
-        writer.serialize(row)?;
-    }
-    let bytes = writer.into_inner().context("cannot write CSV")?;
-    Ok(String::from_utf8(bytes)?)
 }
 
 /// The key: `--key-file`, else `KRING_EXPORT_KEY`, else `KRING_EXPORT_KEY_FILE`.

@@ -238,6 +238,43 @@ pub fn print_stdout(text: &str) -> Result<()> {
     }
 }
 
+/// The files that loaded as cases, with their cases. Each file that did
+/// not is named on stderr (`warning: <file> cannot be read<consequence>;
+/// run `kring check` to see why`); the second value counts them.
+pub fn readable_cases<'a>(
+    loaded: &'a [Loaded],
+    consequence: &str,
+) -> (Vec<(&'a Loaded, &'a crate::model::Case)>, usize) {
+    let mut cases = Vec::with_capacity(loaded.len());
+    let mut unreadable = 0;
+    for file in loaded {
+        match &file.case {
+            Ok(case) => cases.push((file, case)),
+            Err(_) => {
+                unreadable += 1;
+                crate::ewriteln!(
+                    "warning: {} cannot be read{consequence}; run `kring check` to see why",
+                    file.file.rel
+                );
+            }
+        }
+    }
+    (cases, unreadable)
+}
+
+/// A header row, then one row per item, for `--format csv`.
+pub fn csv_text<R: serde::Serialize>(columns: &[&str], rows: &[R]) -> Result<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    writer.write_record(columns)?;
+    for row in rows {
+        writer.serialize(row)?;
+    }
+    let bytes = writer.into_inner().context("cannot write CSV")?;
+    Ok(String::from_utf8(bytes)?)
+}
+
 /// The repository that holds the first path (or the current folder), and
 /// its case files narrowed to `paths`, loaded.
 pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>)> {

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Outcome, Ui, open_and_load, print_stdout};
+use super::{Outcome, Ui, csv_text, open_and_load, print_stdout, readable_cases};
 use crate::model::Variant;
 use crate::stats::{COLUMNS, Filter, Row, aggregate, facts};
 
@@ -73,20 +73,11 @@ struct Report<'a> {
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let today = ui.today(&repo);
-    let mut all = Vec::new();
-    let mut unreadable = 0;
-    for file in &loaded {
-        match &file.case {
-            Ok(case) => all.push(facts(case, repo.settings.followup_days, today)),
-            Err(_) => {
-                unreadable += 1;
-                crate::ewriteln!(
-                    "warning: {} cannot be read and is not counted; run `kring check` to see why",
-                    file.file.rel
-                );
-            }
-        }
-    }
+    let (cases, unreadable) = readable_cases(&loaded, " and is not counted");
+    let all: Vec<_> = cases
+        .iter()
+        .map(|(_, case)| facts(case, repo.settings.followup_days, today))
+        .collect();
     let rows = aggregate(
         &all,
         Filter {
@@ -105,7 +96,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             };
             print_stdout(&(serde_json::to_string(&report)? + "\n"))?;
         }
-        StatsFormat::Csv => print_stdout(&csv(&rows)?)?,
+        StatsFormat::Csv => print_stdout(&csv_text(&COLUMNS, &rows)?)?,
     }
     if rows.is_empty() && unreadable == 0 {
         ui.note("no cases found");
@@ -115,19 +106,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-/// A header row, then one row per group; empty fields where JSON has null.
-fn csv(rows: &[Row]) -> Result<String> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    writer.write_record(COLUMNS)?;
-    for row in rows {
-        writer.serialize(row)?;
-    }
-    let bytes = writer.into_inner().context("cannot write CSV")?;
-    Ok(String::from_utf8(bytes)?)
 }
 
 const NONE: &str = "–";
@@ -238,6 +216,10 @@ mod tests {
 
     #[test]
     fn csv_has_a_header_also_without_rows() {
-        assert_eq!(csv(&[]).unwrap(), COLUMNS.join(",") + "\n");
+        let rows: &[Row] = &[];
+        assert_eq!(
+            crate::cli::csv_text(&COLUMNS, rows).unwrap(),
+            COLUMNS.join(",") + "\n"
+        );
     }
 }

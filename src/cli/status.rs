@@ -6,7 +6,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Format, Outcome, Ui, open_and_load, print_stdout};
+use super::{Format, Outcome, Ui, open_and_load, print_stdout, readable_cases};
 use crate::checklist;
 use crate::model::{Phase, Variant};
 
@@ -62,40 +62,29 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let today = ui.today(&repo);
     let roster = crate::roster::Roster::load(&repo);
-    let mut rows = Vec::new();
-    let mut unreadable = 0;
-    for file in &loaded {
-        match &file.case {
-            Ok(case) => {
-                let phase = case.phase(today);
-                let coordinator = match roster.of_case(case) {
-                    Some(c) => Some((c.id().to_string(), c.name.clone())),
-                    None => case.coordinator.as_ref().map(|c| {
-                        let name = c.get_ref().name.get_ref().clone();
-                        (name.clone(), name)
-                    }),
-                };
-                rows.push(Row {
-                    coordinator,
-                    id: case.id().to_string(),
-                    variant: case.variant(),
-                    phase,
-                    next: checklist::tasks(case)
-                        .iter()
-                        .find(|t| !t.done)
-                        .map(|t| t.key),
-                    due: checklist::due(case, phase, repo.settings.followup_days),
-                    file: file.file.rel.clone(),
-                });
-            }
-            Err(_) => {
-                unreadable += 1;
-                crate::ewriteln!(
-                    "warning: {} cannot be read; run `kring check` to see why",
-                    file.file.rel
-                );
-            }
-        }
+    let (cases, unreadable) = readable_cases(&loaded, "");
+    let mut rows = Vec::with_capacity(cases.len());
+    for (file, case) in cases {
+        let phase = case.phase(today);
+        let coordinator = match roster.of_case(case) {
+            Some(c) => Some((c.id().to_string(), c.name.clone())),
+            None => case.coordinator.as_ref().map(|c| {
+                let name = c.get_ref().name.get_ref().clone();
+                (name.clone(), name)
+            }),
+        };
+        rows.push(Row {
+            coordinator,
+            id: case.id().to_string(),
+            variant: case.variant(),
+            phase,
+            next: checklist::tasks(case)
+                .iter()
+                .find(|t| !t.done)
+                .map(|t| t.key),
+            due: checklist::due(case, phase, repo.settings.followup_days),
+            file: file.file.rel.clone(),
+        });
     }
     // By due date, the undated last; then by id.
     rows.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));

@@ -156,6 +156,16 @@ impl Case {
         add_days(self.conference_date()?, followup_days)
     }
 
+    /// The follow-up's due date is before `today` and no follow-up is
+    /// recorded (the documents' `followup.overdue`; rule K307 also asks
+    /// that the case is not closed).
+    pub fn followup_overdue(&self, followup_days: u32, today: NaiveDate) -> bool {
+        self.followup_done().is_none()
+            && self
+                .followup_due(followup_days)
+                .is_some_and(|due| due < today)
+    }
+
     /// `closed.date`, else `followup.done`.
     pub fn closing_date(&self) -> Option<NaiveDate> {
         self.closed

@@ -525,6 +525,15 @@ pub fn is_anonymised_label(name: &str) -> bool {
     !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a coordinator's name is the label left by anonymising a closed
+/// case: "coördinator" or "coordinator".
+pub fn is_anonymised_coordinator(name: &str) -> bool {
+    matches!(
+        name.trim().to_lowercase().as_str(),
+        "coördinator" | "coordinator"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -514,12 +514,12 @@ impl<'a> Views<'a> {
 
     fn followup(&self) -> FollowupView {
         let followup = self.case.followup.as_ref().map(|f| f.get_ref());
-        let due = self.case.followup_due(self.settings.followup_days);
-        let done = self.case.followup_done();
         FollowupView {
-            due,
-            done,
-            overdue: done.is_none() && due.is_some_and(|due| due < self.today),
+            due: self.case.followup_due(self.settings.followup_days),
+            done: self.case.followup_done(),
+            overdue: self
+                .case
+                .followup_overdue(self.settings.followup_days, self.today),
             contacted: followup
                 .map(|f| {
                     f.contacted

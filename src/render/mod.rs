@@ -127,11 +127,9 @@ pub fn case_key(
     key.part(&file.rel);
     key.part(file.text.as_deref().unwrap_or_default());
     key.part(case.phase(today).as_str());
-    let overdue = case.followup_done().is_none()
-        && case
-            .followup_due(settings.followup_days)
-            .is_some_and(|due| due < today);
-    key.part([u8::from(overdue)]);
+    key.part([u8::from(
+        case.followup_overdue(settings.followup_days, today),
+    )]);
     for w in warnings {
         key.part(w.code)
             .part(w.line.to_le_bytes())
@@ -373,21 +371,21 @@ struct LayoutContext<'a> {
 }
 
 fn tera_value<T: Serialize>(value: &T) -> Result<tera::Value, TemplateError> {
-    tera::Value::try_from_serializable(value).map_err(|e| TemplateError {
-        template: "context".to_string(),
-        line: None,
-        column: None,
-        message: e.to_string(),
-    })
+    tera::Value::try_from_serializable(value).map_err(context_error)
 }
 
 fn tera_context<T: Serialize>(value: &T) -> Result<tera::Context, TemplateError> {
-    tera::Context::from_serialize(value).map_err(|e| TemplateError {
+    tera::Context::from_serialize(value).map_err(context_error)
+}
+
+/// A value that could not become template data.
+fn context_error(e: tera::Error) -> TemplateError {
+    TemplateError {
         template: "context".to_string(),
         line: None,
         column: None,
         message: e.to_string(),
-    })
+    }
 }
 
 /// The first of `wanted` that has a template for `kind`, else the built-in

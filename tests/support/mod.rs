@@ -77,6 +77,22 @@ pub fn files_below(dir: &Path) -> Vec<String> {
     files
 }
 
+/// A file's text; a test fails with the path when it cannot be read.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file below `dir` (as [`files_below`] lists them) with its bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files_below(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
 /// The text a reader sees in an HTML page: tags removed, entities decoded.
 pub fn visible_text(html: &str) -> String {
     let body = html.split("<body>").nth(1).unwrap_or(html);
