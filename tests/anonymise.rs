@@ -2,30 +2,14 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring};
+use support::{TODAY, demo_copy, files_below, kring, read, snapshot};
 
 const BAKKER: &str = "cases/2026/2026-031-bakker.toml";
 /// Two years later: well past the retention period of the demo's closed case.
 const LATER: &str = "2028-11-22";
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Every file below `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    files_below(dir)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
 
 /// Every personal value in a case file, found by reading it as TOML: names
 /// (and their longer parts), contact details, birth dates, relations, needs,
@@ -68,18 +52,13 @@ fn personal_values(text: &str) -> Vec<String> {
             push(c.get(key));
         }
     }
-    for p in doc
-        .get("participant")
-        .and_then(|p| p.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_table())
-    {
+    for p in tables(&doc, "participant") {
         for key in [
             "id", "name", "relation", "born", "email", "phone", "address", "needs",
         ] {
             push(p.get(key));
         }
+        names.extend(p.get("name").and_then(|n| n.as_str()).map(str::to_string));
     }
     if let Some(s) = table("safety") {
         push(s.get("arrangement"));
@@ -88,13 +67,7 @@ fn personal_values(text: &str) -> Vec<String> {
         for key in ["contingency", "strengths", "goals"] {
             push(plan.get(key));
         }
-        for a in plan
-            .get("agreement")
-            .and_then(|a| a.as_array())
-            .into_iter()
-            .flatten()
-            .filter_map(|a| a.as_table())
-        {
+        for a in tables(plan, "agreement") {
             for key in ["what", "when", "support"] {
                 push(a.get(key));
             }
@@ -122,6 +95,16 @@ fn personal_values(text: &str) -> Vec<String> {
     values.sort();
     values.dedup();
     values
+}
+
+/// The tables of an array of tables (`[[participant]]`), none when absent.
+fn tables<'a>(parent: &'a toml::Table, key: &str) -> impl Iterator<Item = &'a toml::Table> {
+    parent
+        .get(key)
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_table())
 }
 
 /// A repository with only the demo's closed case, rendered.
