@@ -22,20 +22,12 @@ macro_rules! ewrite {
     }};
 }
 
-pub mod agenda;
-pub mod anonymise;
 pub mod check;
-pub mod checklist;
 pub mod cli;
 pub mod diagnostic;
-pub mod export;
-pub mod fmt;
+pub mod edit;
 pub mod fsutil;
-pub mod matching;
 pub mod model;
+pub mod region;
 pub mod render;
 pub mod repo;
-pub mod roster;
-pub mod schema;
-pub mod skeleton;
-pub mod stats;

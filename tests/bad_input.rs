@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use kring::check::check;
 use kring::diagnostic::HumanRenderer;
-use kring::repo::{Settings, parse_case_bytes};
+use kring::{model::Settings, repo::parse_case_bytes};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use support::{TODAY, demo_dir, fixture_dir, kring};
@@ -17,7 +17,7 @@ fn seeds() -> Vec<Vec<u8>> {
     let today = TODAY.parse().unwrap();
     let mut seeds: Vec<Vec<u8>> = kring::model::Variant::ALL
         .into_iter()
-        .map(|v| kring::skeleton::skeleton("2026-001-x", v, Some("Zoë"), today).into_bytes())
+        .map(|v| kring::edit::skeleton::skeleton("2026-001-x", v, Some("Zoë"), today).into_bytes())
         .collect();
     for root in [demo_dir(), fixture_dir("rules")]
         .into_iter()
@@ -177,7 +177,7 @@ fn thousands_of_mutated_files_never_panic() {
                 renderer.render(d, loaded.file.text.as_deref());
             }
             if let Ok(case) = &loaded.case {
-                kring::checklist::tasks(case);
+                kring::model::checklist::tasks(case);
                 case.phase(today);
             }
             report.diagnostics.len()
@@ -373,8 +373,8 @@ fn ten_thousand_participants_and_huge_arrays() {
     let (code, json) = json_check(dir.path());
     assert_eq!(code, Some(0), "{json}");
     assert_eq!(json["cases"], 1);
-    let formatted = kring::fmt::format(&text).unwrap();
-    assert_eq!(kring::fmt::format(&formatted).unwrap(), formatted);
+    let formatted = kring::edit::format::format(&text).unwrap();
+    assert_eq!(kring::edit::format::format(&formatted).unwrap(), formatted);
     kring()
         .current_dir(dir.path())
         .args(["render", "--only", "checklist", "--today", TODAY])

@@ -146,7 +146,7 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
             .unwrap()
             .replace("\n\n[", "\n[");
         std::fs::write(&path, &text).unwrap();
-        let formatted = kring::fmt::format(&text).unwrap();
+        let formatted = kring::edit::format::format(&text).unwrap();
         assert_ne!(formatted, text);
         originals.insert(file, (text, formatted));
     }

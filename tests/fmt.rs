@@ -73,8 +73,8 @@ fn formatting_is_idempotent_and_keeps_the_meaning() {
         if toml::from_str::<toml::Value>(&text).is_err() {
             continue;
         }
-        let once = kring::fmt::format(&text).unwrap();
-        let twice = kring::fmt::format(&once).unwrap();
+        let once = kring::edit::format::format(&text).unwrap();
+        let twice = kring::edit::format::format(&once).unwrap();
         assert_eq!(once, twice, "{}: not idempotent", path.display());
         assert!(
             same_meaning(&text, &once),
@@ -136,7 +136,7 @@ fn the_binary_formats_copies_of_the_demo_and_every_fixture() {
         match (&loaded.case, &loaded.file.text) {
             (Ok(_), Some(text)) => {
                 let after = String::from_utf8(after).unwrap();
-                assert_eq!(after, kring::fmt::format(text).unwrap(), "{rel}");
+                assert_eq!(after, kring::edit::format::format(text).unwrap(), "{rel}");
                 assert!(same_meaning(text, &after), "{rel}");
             }
             _ => assert_eq!(&after, before, "{rel}: refused, so untouched"),
@@ -251,7 +251,7 @@ avoid = [
 
 #[test]
 fn a_messy_file_becomes_canonical() {
-    assert_eq!(kring::fmt::format(MESSY).unwrap(), TIDY);
+    assert_eq!(kring::edit::format::format(MESSY).unwrap(), TIDY);
     assert!(same_meaning(MESSY, TIDY));
 }
 
@@ -395,9 +395,9 @@ const ODD_TIDY: &str = concat!(
 
 #[test]
 fn odd_spelling_becomes_canonical() {
-    let tidy = kring::fmt::format(ODD).unwrap();
+    let tidy = kring::edit::format::format(ODD).unwrap();
     assert_eq!(tidy, ODD_TIDY);
-    assert_eq!(kring::fmt::format(&tidy).unwrap(), tidy);
+    assert_eq!(kring::edit::format::format(&tidy).unwrap(), tidy);
     assert!(same_meaning(ODD, &tidy));
 }
 
@@ -409,10 +409,10 @@ fn fuzz_findings_stay_fixed() {
     let mut count = 0;
     for file in files_below(&dir) {
         let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).unwrap()).into_owned();
-        let Ok(once) = kring::fmt::format(&text) else {
+        let Ok(once) = kring::edit::format::format(&text) else {
             continue;
         };
-        assert_eq!(kring::fmt::format(&once).unwrap(), once, "{file}");
+        assert_eq!(kring::edit::format::format(&once).unwrap(), once, "{file}");
         if toml::from_str::<toml::Value>(&text).is_ok() {
             assert!(same_meaning(&text, &once), "{file}");
         }

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use kring::diagnostic::Severity;
 use kring::render::{Scope, Templates, render_case};
-use kring::repo::{Settings, parse_case};
+use kring::{model::Settings, repo::parse_case};
 use proptest::prelude::*;
 use support::visible_text;
 

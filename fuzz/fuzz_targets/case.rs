@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use kring::diagnostic::Severity;
 use kring::render::{Scope, Templates, render_case};
-use kring::repo::{Settings, parse_case_bytes};
+use kring::{model::Settings, repo::parse_case_bytes};
 use libfuzzer_sys::fuzz_target;
 
 static TEMPLATES: LazyLock<Templates> =
@@ -19,9 +19,9 @@ fuzz_target!(|data: &[u8]| {
     let loaded = parse_case_bytes("cases/fuzz.toml", data.to_vec());
     let report = kring::check::check(std::slice::from_ref(&loaded), &SETTINGS, today);
     if let Some(text) = &loaded.file.text {
-        if let Ok(formatted) = kring::fmt::format(text) {
+        if let Ok(formatted) = kring::edit::format::format(text) {
             // Formatting is idempotent and keeps the meaning.
-            let again = kring::fmt::format(&formatted).expect("formatted text parses");
+            let again = kring::edit::format::format(&formatted).expect("formatted text parses");
             assert_eq!(again, formatted, "fmt is not idempotent");
             let before: Result<toml::Value, _> = toml::from_str(text);
             let after: Result<toml::Value, _> = toml::from_str(&formatted);

@@ -20,7 +20,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::model::{Case, Participant, Spanned};
-use crate::repo::{LoadError, Loaded, Settings};
+use crate::model::Settings;
+use crate::repo::{LoadError, Loaded};
 
 /// What a case rule sees.
 pub struct Context<'a> {
@@ -197,7 +198,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
 
 /// Adds the roster's own problems (K601, K602) and the rules that compare
 /// cases with it (K603, K604) to a report.
-pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &mut Report) {
+pub fn check_roster(loaded: &[Loaded], roster: &crate::model::roster::Roster, report: &mut Report) {
     report
         .diagnostics
         .extend(roster.diagnostics.iter().cloned());
@@ -237,7 +238,7 @@ pub fn check_roster(loaded: &[Loaded], roster: &crate::roster::Roster, report: &
                     "{} has not done the training part a {} conference needs ({})",
                     coordinator.name,
                     case.variant().as_str(),
-                    crate::roster::Training::needed_for(case.variant()).as_str()
+                    crate::model::roster::Training::needed_for(case.variant()).as_str()
                 ),
             ),
             Some(_) => continue,

@@ -7,10 +7,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Format, Outcome, Ui, open_and_load, print_stdout};
-use crate::agenda::agenda;
+use crate::region::agenda::agenda;
 use crate::fsutil::write_atomic;
 use crate::render::calendar::{FeedEvent, feed};
-use crate::roster::Roster;
+use crate::model::roster::Roster;
 
 /// What happens in the coming days: conferences, preparations, plans, follow-ups.
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 
 use super::check::plural;
 use super::{Outcome, Ui, open_and_load, print_stdout};
-use crate::anonymise::{anonymise, is_anonymised};
+use crate::edit::anonymise::{anonymise, is_anonymised};
 use crate::diagnostic::Severity;
 use crate::fsutil::{Replaced, create_new_atomic, replace_if_unchanged};
 use crate::model::Case;

@@ -33,7 +33,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let today = ui.today(&repo);
     let mut report = crate::check::check(&loaded, &repo.settings, today);
-    let roster = crate::roster::Roster::load(&repo);
+    let roster = crate::model::roster::Roster::load(&repo);
     crate::check::check_roster(&loaded, &roster, &mut report);
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);

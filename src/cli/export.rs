@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::check::plural;
 use super::{Outcome, Ui, csv_text, open_and_load, print_stdout, readable_cases};
-use crate::export::{COLUMNS, Key, Row, rows};
+use crate::region::export::{COLUMNS, Key, Row, rows};
 use crate::fsutil::write_atomic;
 use crate::repo::Repo;
 

@@ -54,7 +54,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
             (Ok(_), None) => continue,
         };
-        let formatted = match crate::fmt::format(text) {
+        let formatted = match crate::edit::format::format(text) {
             Ok(f) => f,
             Err(e) => {
                 let message = e.message().lines().next().unwrap_or_default();

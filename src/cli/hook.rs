@@ -170,7 +170,7 @@ fn pre_commit(repo: &Repo, ui: &Ui) -> Result<Outcome> {
     let mut unformatted = Vec::new();
     for item in &loaded {
         if let (Ok(_), Some(text)) = (&item.case, &item.file.text)
-            && crate::fmt::format(text).is_ok_and(|formatted| formatted != *text)
+            && crate::edit::format::format(text).is_ok_and(|formatted| formatted != *text)
         {
             unformatted.push(item.file.rel.as_str());
         }

@@ -11,7 +11,7 @@ mod fmt;
 mod hook;
 mod init;
 mod man;
-mod match_case;
+mod r#match;
 mod new;
 mod progress;
 mod render;
@@ -97,7 +97,7 @@ pub enum Command {
     Fmt(fmt::Args),
     Render(render::Args),
     Status(status::Args),
-    Match(match_case::Args),
+    Match(r#match::Args),
     Agenda(agenda::Args),
     Stats(stats::Args),
     Export(export::Args),
@@ -172,7 +172,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Fmt(args) => fmt::run(args, &ui),
         Command::Render(args) => render::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
-        Command::Match(args) => match_case::run(args, &ui),
+        Command::Match(args) => r#match::run(args, &ui),
         Command::Agenda(args) => agenda::run(args, &ui),
         Command::Stats(args) => stats::run(args, &ui),
         Command::Export(args) => export::run(args, &ui),

@@ -8,7 +8,7 @@ use super::{Outcome, Ui};
 use crate::fsutil::create_new_atomic;
 use crate::model::{Variant, is_valid_id};
 use crate::repo::{Repo, load_case};
-use crate::skeleton::skeleton;
+use crate::edit::skeleton::skeleton;
 
 /// Create a new case file from a commented skeleton.
 #[derive(Debug, clap::Args)]

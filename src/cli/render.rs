@@ -115,7 +115,7 @@ struct RenderedCase {
 /// What every case's render shares.
 struct Job<'a> {
     args: &'a Args,
-    settings: &'a crate::repo::Settings,
+    settings: &'a crate::model::Settings,
     templates: &'a Templates,
     scope: Scope,
     today: chrono::NaiveDate,
@@ -151,7 +151,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     }
     let mut report = crate::check::check(&loaded, &repo.settings, today);
-    let roster = crate::roster::Roster::load(&repo);
+    let roster = crate::model::roster::Roster::load(&repo);
     crate::check::check_roster(&loaded, &roster, &mut report);
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let scope = args.scope();

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::{Outcome, Ui, print_stdout};
-use crate::schema;
+use crate::model::schema;
 
 /// Print the JSON Schema of case files (or of kring.toml) for editors.
 #[derive(Debug, clap::Args)]

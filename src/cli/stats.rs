@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Outcome, Ui, csv_text, open_and_load, print_stdout, readable_cases};
 use crate::model::Variant;
-use crate::stats::{COLUMNS, Filter, Row, aggregate, facts};
+use crate::region::stats::{COLUMNS, Filter, Row, aggregate, facts};
 
 /// Figures per year and variant: conferences held, plans, acceptance, follow-ups.
 #[derive(Debug, clap::Args)]

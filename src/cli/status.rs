@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Format, Outcome, Ui, open_and_load, print_stdout, readable_cases};
-use crate::checklist;
+use crate::model::checklist;
 use crate::model::{Phase, Variant};
 
 /// One row per case: phase, next task and due date.
@@ -61,7 +61,7 @@ struct Row {
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let today = ui.today(&repo);
-    let roster = crate::roster::Roster::load(&repo);
+    let roster = crate::model::roster::Roster::load(&repo);
     let (cases, unreadable) = readable_cases(&loaded, "");
     let mut rows = Vec::with_capacity(cases.len());
     for (file, case) in cases {
@@ -112,7 +112,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 
 /// The open cases per coordinator: roster coordinators first (by id), then
 /// names outside the roster, then cases without a coordinator.
-fn by_coordinator<'a>(rows: &'a [Row], roster: &crate::roster::Roster) -> Vec<Load<'a>> {
+fn by_coordinator<'a>(rows: &'a [Row], roster: &crate::model::roster::Roster) -> Vec<Load<'a>> {
     let mut loads: Vec<Load> = roster
         .coordinators
         .iter()

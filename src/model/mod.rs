@@ -3,10 +3,15 @@
 //! Every table rejects unknown keys. Values that a rule may point at are kept
 //! as [`Spanned`] so that a diagnostic can name the line and column.
 
+pub mod checklist;
 mod derived;
+pub mod roster;
+pub mod schema;
+mod settings;
 mod time;
 
 pub use derived::{Phase, ROLE_PROFESSIONAL_PARTS, add_days};
+pub use settings::Settings;
 pub use time::{Date, Time};
 
 use schemars::JsonSchema;

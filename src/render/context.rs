@@ -8,10 +8,10 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::checklist::{self, Task};
+use crate::model::checklist::{self, Task};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Case, Part, PartKind, Participant, Phase, Role, Spanned, Time};
-use crate::repo::Settings;
+use crate::model::Settings;
 
 /// The case as every document sees it.
 #[derive(Debug, Clone, Serialize)]

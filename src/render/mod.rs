@@ -23,7 +23,7 @@ pub use templates::{DocumentKind, TemplateError, Templates};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Case, Participant, is_valid_id};
-use crate::repo::Settings;
+use crate::model::Settings;
 use context::Views;
 
 /// Which files to produce.

@@ -1,12 +1,12 @@
 //! Finding a case repository, its settings and its case files (DESIGN §2).
 
 mod load;
-mod settings;
+
 
 pub use load::{
     LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, parse_case, parse_case_bytes,
 };
-pub use settings::Settings;
+pub use crate::model::Settings;
 
 use std::path::{Path, PathBuf};
 

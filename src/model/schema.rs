@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::model::Case;
-use crate::repo::Settings;
+use crate::model::Settings;
 
 /// Where `kring init` puts the schemas, relative to the repository root.
 pub const CASE_SCHEMA_FILE: &str = ".kring/case.schema.json";
@@ -43,7 +43,7 @@ pub fn settings() -> Value {
 pub fn roster() -> Value {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<crate::roster::Coordinator>();
+        .into_root_schema_for::<crate::model::roster::Coordinator>();
     schema.insert(
         "title".into(),
         "kring coordinator (coordinators/*.toml)".into(),

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use super::{Format, Outcome, Ui, open_and_load, print_stdout};
-use crate::matching::rank;
-use crate::roster::Roster;
+use crate::region::matching::rank;
+use crate::model::roster::Roster;
 
 /// Rank the coordinators of the roster for a case, with the reasons.
 #[derive(Debug, clap::Args)]

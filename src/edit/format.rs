@@ -746,7 +746,7 @@ mod tests {
                 }
             }
         }
-        let root = crate::schema::case();
+        let root = crate::model::schema::case();
         let mut out = Vec::new();
         walk(&root, &root, "", &mut out);
         out

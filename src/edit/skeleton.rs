@@ -125,7 +125,7 @@ received = {today}  #@request.received
 fn describe_keys(text: &str) -> String {
     text.lines()
         .map(|line| match line.split_once("#@") {
-            Some((code, path)) => match crate::schema::describe(path.trim()) {
+            Some((code, path)) => match crate::model::schema::describe(path.trim()) {
                 Some(description) => format!("{code}# {description}\n"),
                 None => format!("{}\n", code.trim_end()),
             },
@@ -219,7 +219,7 @@ fn participant_example(variant: Variant) -> String {
 /// A TOML basic string with the needed escapes.
 fn toml_string(text: &str) -> String {
     // Spelled as `kring fmt` spells it, so a new file is already formatted.
-    crate::fmt::toml_string(text)
+    crate::edit::format::toml_string(text)
 }
 
 #[cfg(test)]
@@ -254,7 +254,7 @@ mod tests {
                 .lines()
                 .find(|l| l.starts_with("# question ="))
                 .unwrap();
-            let expected = crate::schema::describe("request.question").unwrap();
+            let expected = crate::model::schema::describe("request.question").unwrap();
             assert!(question.ends_with(&format!("# {expected}")), "{question}");
             for marker in ["# phone =", "# address =", "# hide_contact =", "# avoid ="] {
                 assert!(text.contains(marker), "{marker}");

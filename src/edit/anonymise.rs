@@ -435,7 +435,7 @@ fn skeleton_comments() -> HashSet<String> {
     Variant::ALL
         .iter()
         .flat_map(|v| {
-            crate::skeleton::skeleton("x", *v, None, today)
+            crate::edit::skeleton::skeleton("x", *v, None, today)
                 .lines()
                 .map(str::trim)
                 .filter(|l| l.starts_with('#'))

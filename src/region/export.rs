@@ -11,7 +11,7 @@ use serde::Serialize;
 use sha2::Sha256;
 
 use crate::model::{Case, ClosingReason, Role, Variant};
-use crate::stats::{self, FollowUp};
+use crate::region::stats::{self, FollowUp};
 
 /// Keys shorter than this are refused: a short secret can be guessed, and
 /// then every pseudonym can be traced back to its case id.

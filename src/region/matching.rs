@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::model::{Case, is_blank};
-use crate::roster::{Coordinator, Roster};
+use crate::model::roster::{Coordinator, Roster};
 
 /// One coordinator's place in the ranking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::model::{Case, add_days};
-use crate::roster::Roster;
+use crate::model::roster::Roster;
 
 /// How many days before the conference everyone should be prepared (as in
 /// rule K207).
