@@ -1,27 +1,35 @@
-//! The rules of DESIGN §4 and the run that applies them to loaded files.
+//! The rules of DESIGN §4 and the one check of a repository that applies
+//! them: case files, the roster and the repository's templates.
 //!
-//! Each rule is one small function, registered with its code, severity and
-//! summary in [`RULES`]; `kring explain` and `docs/rules.md` use the same table.
+//! Each rule is one small function in the file of its code series
+//! (`files.rs` K0xx, `references.rs` K1xx, `circle.rs` K2xx, `timeline.rs`
+//! K3xx, `plan.rs` K4xx, `safety.rs` K5xx, `roster.rs` K6xx), tied to its
+//! code in `rules.rs`. Codes, severities, summaries and help are in
+//! [`crate::diagnostic::RULES`], the table `kring explain` and
+//! `docs/rules.md` follow.
 
-mod dates;
-mod people;
+mod circle;
+mod files;
 mod plan;
-mod roles;
+mod references;
+mod roster;
 mod rules;
 mod safety;
+mod timeline;
 
-pub use rules::{RULES, Rule, explanation, rule};
-
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::model::{Case, Participant, Spanned};
-use crate::model::Settings;
-use crate::repo::{LoadError, Loaded};
+use crate::diagnostic::{Diagnostic, LineIndex, RULES, Severity};
+use crate::model::roster::Roster;
+use crate::model::{Case, Participant, Settings, Spanned, Status};
+use crate::render::{TemplateError, Templates};
+use crate::repo::git::Staged;
+use crate::repo::{Loaded, Repo, RepoError, parse_case_bytes, roster_from};
 
 /// What a case rule sees.
 pub struct Context<'a> {
@@ -90,6 +98,86 @@ impl Findings {
     }
 }
 
+/// Everything one check of a repository looks at. Every command that
+/// checks (check, render, the git hook, anonymise) fills in all of it, so
+/// none can leave a part out.
+pub struct Input<'a> {
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+    /// The case files, loaded (from disk or from git's index).
+    pub cases: &'a [Loaded],
+    pub roster: &'a Roster,
+    /// The repository's templates, as loaded.
+    pub templates: &'a Result<Templates, TemplateError>,
+}
+
+/// The parts of a repository one check reads, as owned values: from the
+/// working tree ([`Workspace::open`]), or from git's index (the hook).
+pub struct Workspace {
+    pub repo: Repo,
+    pub cases: Vec<Loaded>,
+    pub roster: Roster,
+    pub templates: Result<Templates, TemplateError>,
+}
+
+impl Workspace {
+    /// The repository that holds the first of `paths`, with the case files
+    /// narrowed to `paths`, its whole roster and its templates.
+    pub fn open(paths: &[PathBuf]) -> Result<Workspace, RepoError> {
+        let (repo, cases) = crate::repo::open_and_load(paths)?;
+        let roster = repo.roster()?;
+        let templates = Templates::load(&repo.root);
+        Ok(Workspace {
+            repo,
+            cases,
+            roster,
+            templates,
+        })
+    }
+
+    /// The repository's next commit as staged: its changed case files, and
+    /// the roster and templates as they are in git's index.
+    pub fn staged(repo: Repo, staged: Staged) -> anyhow::Result<Workspace> {
+        let cases = staged
+            .cases
+            .into_iter()
+            .map(|(rel, bytes)| parse_case_bytes(&rel, bytes))
+            .collect();
+        let roster = roster_from(staged.roster);
+        // The templates as staged, laid out as a repository's folder.
+        let folder = tempfile::tempdir()?;
+        for (rel, bytes) in &staged.templates {
+            let path = folder.path().join("templates").join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, bytes)?;
+        }
+        let templates = Templates::load(folder.path());
+        Ok(Workspace {
+            repo,
+            cases,
+            roster,
+            templates,
+        })
+    }
+
+    /// What the check of [`repository`] finds here.
+    pub fn check(&self, today: NaiveDate) -> Report {
+        repository(&self.input(today))
+    }
+
+    pub fn input(&self, today: NaiveDate) -> Input<'_> {
+        Input {
+            settings: &self.repo.settings,
+            today,
+            cases: &self.cases,
+            roster: &self.roster,
+            templates: &self.templates,
+        }
+    }
+}
+
 /// The outcome of checking a set of files.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -99,6 +187,9 @@ pub struct Report {
     pub cases: usize,
     /// Files that could not be read at all (exit code 2).
     pub io_errors: Vec<String>,
+    /// Problems in the repository's templates: syntax, unknown filters,
+    /// variables no document provides (exit code 2).
+    pub template_errors: Vec<TemplateError>,
 }
 
 impl Report {
@@ -108,10 +199,35 @@ impl Report {
             .filter(|d| d.severity == severity)
             .count()
     }
+
+    /// The diagnostics of each file, by its relative path.
+    pub fn by_file(&self) -> HashMap<&str, Vec<&Diagnostic>> {
+        let mut by_file: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+        for d in &self.diagnostics {
+            by_file.entry(d.file.as_str()).or_default().push(d);
+        }
+        by_file
+    }
 }
 
-/// Checks every loaded file and, across files, that case ids are unique.
-pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report {
+/// The one check of a repository: the case rules on every file, case ids
+/// across files, the roster and the cases against it, and the templates.
+pub fn repository(input: &Input) -> Report {
+    let mut report = cases(input.cases, input.settings, input.today);
+    roster::check(input.cases, input.roster, &mut report.diagnostics);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.template_errors = match input.templates {
+        Ok(templates) => templates.unknown_variables(),
+        Err(error) => vec![error.clone()],
+    };
+    report
+}
+
+/// The case rules alone, on every loaded file, and case ids across files.
+/// Commands use [`repository`]; this is for tests and the fuzz target.
+pub fn cases(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report {
     let mut report = Report {
         files: loaded.len(),
         ..Report::default()
@@ -126,7 +242,7 @@ pub fn check(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
         report.diagnostics.extend(file.diagnostics);
         report.io_errors.extend(file.io_error);
     }
-    duplicate_case_ids(loaded, &mut report.diagnostics);
+    files::duplicate_case_ids(loaded, &mut report.diagnostics);
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -143,175 +259,53 @@ struct FileReport {
 
 fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileReport {
     let mut report = FileReport::default();
-    let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
+    let case = match &file.case {
+        Ok(case) => case,
+        Err(error) => {
+            match files::load_error(file, error) {
+                Ok(diagnostic) => report.diagnostics.push(diagnostic),
+                Err(io_error) => report.io_error = Some(io_error),
+            }
+            return report;
+        }
+    };
     let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-    let mut emit =
-        |code: &'static str, span: Option<Range<usize>>, message: String, help: Option<String>| {
-            report.diagnostics.push(diagnostic(
-                code,
+    let case_id = Some(case.id().to_string());
+    let cx = Context::new(case, settings, today);
+    for rule in RULES {
+        let Some(check) = rules::case_rule(rule.code) else {
+            continue;
+        };
+        let mut findings = Findings::default();
+        check(&cx, &mut findings);
+        for f in findings.items {
+            report.diagnostics.push(Diagnostic::new(
+                rule.code,
                 &file.file.rel,
                 &lines,
-                span,
+                Some(f.span),
                 case_id.clone(),
-                message,
-                help,
-            ));
-        };
-    match &file.case {
-        Ok(case) => {
-            let cx = Context::new(case, settings, today);
-            for rule in RULES {
-                let Some(check) = rule.check else { continue };
-                let mut findings = Findings::default();
-                check(&cx, &mut findings);
-                for f in findings.items {
-                    emit(rule.code, Some(f.span), f.message, f.help);
-                }
-            }
-            report.is_case = true;
-        }
-        Err(LoadError::Io(e)) => report.io_error = Some(format!("{}: {e}", file.file.rel)),
-        Err(LoadError::TooLarge(size)) => emit(
-            "K005",
-            None,
-            format!("the file is {size} bytes, larger than the limit of 1 MiB"),
-            None,
-        ),
-        Err(LoadError::NotUtf8 { line }) => emit(
-            "K005",
-            None,
-            format!("the file is not valid UTF-8 (first bad byte on line {line})"),
-            Some("save the file as UTF-8 in your editor".into()),
-        ),
-        Err(LoadError::Syntax { message, span }) => emit(
-            "K001",
-            span.clone(),
-            format!("invalid TOML: {}", message.trim_end()),
-            None,
-        ),
-        Err(LoadError::Shape { message, span }) => {
-            emit("K002", span.clone(), message.trim_end().to_string(), None)
-        }
-    }
-    report
-}
-
-/// Adds the roster's own problems (K601, K602) and the rules that compare
-/// cases with it (K603, K604) to a report.
-pub fn check_roster(loaded: &[Loaded], roster: &crate::model::roster::Roster, report: &mut Report) {
-    report
-        .diagnostics
-        .extend(roster.diagnostics.iter().cloned());
-    if roster.coordinators.is_empty() {
-        return;
-    }
-    for file in loaded {
-        let Ok(case) = &file.case else { continue };
-        let Some(assigned) = &case.coordinator else {
-            continue;
-        };
-        let assigned_ref = assigned.get_ref();
-        if assigned_ref.id.is_none()
-            && crate::model::is_anonymised_coordinator(assigned_ref.name.get_ref())
-        {
-            // `kring anonymise` removed the name and roster id on purpose.
-            continue;
-        }
-        let span = assigned_ref
-            .id
-            .as_ref()
-            .map_or_else(|| assigned_ref.name.span(), |id| id.span());
-        let (code, message) = match roster.of_case(case) {
-            None => {
-                let what = match &assigned_ref.id {
-                    Some(id) => format!("coordinator id `{}`", id.get_ref()),
-                    None => format!("coordinator \"{}\"", assigned_ref.name.get_ref()),
-                };
-                (
-                    "K603",
-                    format!("{what} is not in the roster (coordinators/)"),
-                )
-            }
-            Some(coordinator) if !coordinator.trained_for(case.variant()) => (
-                "K604",
-                format!(
-                    "{} has not done the training part a {} conference needs ({})",
-                    coordinator.name,
-                    case.variant().as_str(),
-                    crate::model::roster::Training::needed_for(case.variant()).as_str()
-                ),
-            ),
-            Some(_) => continue,
-        };
-        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-        report.diagnostics.push(diagnostic(
-            code,
-            &file.file.rel,
-            &lines,
-            Some(span),
-            Some(case.id().to_string()),
-            message,
-            None,
-        ));
-    }
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-}
-
-/// K004: every file whose case id another file uses too.
-fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
-    let mut by_id: BTreeMap<&str, Vec<(&Loaded, &Spanned<String>)>> = BTreeMap::new();
-    for file in loaded {
-        if let Some(id) = &file.id {
-            by_id.entry(id.get_ref()).or_default().push((file, id));
-        }
-    }
-    for (id, files) in by_id.into_iter().filter(|(_, files)| files.len() > 1) {
-        for (file, span) in &files {
-            let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-            let others: Vec<&str> = files
-                .iter()
-                .filter(|(other, _)| !std::ptr::eq(*other, *file))
-                .map(|(other, _)| other.file.rel.as_str())
-                .collect();
-            out.push(diagnostic(
-                "K004",
-                &file.file.rel,
-                &lines,
-                Some(span.span()),
-                Some(id.to_string()),
-                format!("case id `{id}` is also used by {}", others.join(", ")),
-                None,
+                f.message,
+                f.help,
             ));
         }
     }
+    report.is_case = true;
+    report
 }
 
-/// A diagnostic of rule `code` at `span` in `file`, with the rule's
-/// severity and help.
-pub(crate) fn diagnostic(
-    code: &'static str,
-    file: &str,
-    lines: &LineIndex,
-    span: Option<Range<usize>>,
-    case: Option<String>,
-    message: String,
-    help: Option<String>,
-) -> Diagnostic {
-    let rule = rule(code).expect("every emitted code is in the rule table");
-    let (line, column) = span.as_ref().map_or((1, 1), |s| lines.line_column(s.start));
-    Diagnostic {
-        code: rule.code,
-        severity: rule.severity,
-        file: file.to_string(),
-        line,
-        column,
-        case,
-        message,
-        help: help.or_else(|| Some(rule.help.to_string())),
-        span,
-    }
+/// Participants who were invited or confirmed, with their `status` value.
+fn invited<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a Participant, &'a Spanned<Status>)> {
+    cx.case.participants.iter().filter_map(|p| {
+        let p = p.get_ref();
+        let status = p.status.as_ref()?;
+        p.is_invited().then_some((p, status))
+    })
+}
+
+/// "Sam de Vries is invited"
+fn is_invited_text(p: &Participant, status: &Spanned<Status>) -> String {
+    format!("{} is {}", p.name.get_ref(), status.get_ref().as_str())
 }
 
 /// The span of a spanned value.
@@ -330,10 +324,10 @@ mod tests {
     fn found(extra: &str) -> Vec<(&'static str, usize)> {
         let loaded = parse_case("cases/c.toml", &format!("{BASE}{extra}"));
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        check(&[loaded], &Settings::default(), today)
+        cases(&[loaded], &Settings::default(), today)
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.line))
+            .map(|d| (d.code.as_str(), d.line))
             .collect()
     }
 

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::{Format, Outcome, Ui, open_and_load, print_stdout};
-use crate::region::agenda::agenda;
+use super::{Format, Outcome, Ui, print_stdout};
 use crate::fsutil::write_atomic;
+use crate::region::agenda::agenda;
 use crate::render::calendar::{FeedEvent, feed};
-use crate::model::roster::Roster;
+use crate::repo::open_and_load;
 
 /// What happens in the coming days: conferences, preparations, plans, follow-ups.
 #[derive(Debug, clap::Args)]
@@ -43,7 +43,7 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&[])?;
     let from = args.from.unwrap_or_else(|| ui.today(&repo));
-    let roster = Roster::load(&repo);
+    let roster = repo.roster()?;
     let cases: Vec<_> = loaded.iter().filter_map(|l| l.case.as_ref().ok()).collect();
     let mut items = agenda(
         &cases,

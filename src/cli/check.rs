@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Format, Outcome, Ui, open_and_load, print_stdout};
-use crate::diagnostic::{HumanRenderer, JsonReport, Severity};
+use super::{Format, Outcome, Ui, plural, print_stdout};
+use crate::check::Workspace;
+use crate::diagnostic::{JsonReport, Severity};
 
 /// Check case files against the method's rules.
 #[derive(Debug, clap::Args)]
@@ -30,11 +31,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
-    let (repo, loaded) = open_and_load(&args.paths)?;
-    let today = ui.today(&repo);
-    let mut report = crate::check::check(&loaded, &repo.settings, today);
-    let roster = crate::model::roster::Roster::load(&repo);
-    crate::check::check_roster(&loaded, &roster, &mut report);
+    let workspace = Workspace::open(&args.paths)?;
+    let report = workspace.check(ui.today(&workspace.repo));
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
 
@@ -51,11 +49,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             print_stdout(&(serde_json::to_string(&json)? + "\n"))?;
         }
         Format::Human => {
-            let sources: HashMap<&str, &str> = loaded
+            let sources: HashMap<&str, &str> = workspace
+                .cases
                 .iter()
                 .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)))
                 .collect();
-            let renderer = HumanRenderer::new(ui.color);
+            let renderer = ui.renderer();
             let mut text = String::new();
             for d in &report.diagnostics {
                 if ui.quiet && d.severity == Severity::Warning {
@@ -64,11 +63,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 text.push_str(&renderer.render(d, sources.get(d.file.as_str()).copied()));
                 text.push_str("\n\n");
             }
-            crate::ewrite!("{text}");
+            ui.stderr(&text);
             if report.files == 0 {
-                ui.note(&format!(
-                    "warning: no case files found (looked in {})",
-                    repo.cases_dir().display()
+                ui.warning(&format!(
+                    "no case files found (looked in {})",
+                    workspace.repo.cases_dir().display()
                 ));
             } else if errors + warnings > 0 || ui.interactive {
                 ui.note(&format!(
@@ -82,14 +81,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
     }
     for failure in &report.io_errors {
-        crate::ewriteln!("error: cannot read {failure}");
+        ui.error(&format!("cannot read {failure}"));
     }
-    let template_errors = template_errors(&repo.root);
-    for error in &template_errors {
-        crate::ewriteln!("error: template {error}");
+    for error in &report.template_errors {
+        ui.error(&format!("template {error}"));
     }
     Ok(
-        if !report.io_errors.is_empty() || !template_errors.is_empty() {
+        if !report.io_errors.is_empty() || !report.template_errors.is_empty() {
             Outcome::Failed
         } else if errors > 0 || (args.deny_warnings && warnings > 0) {
             Outcome::Problems
@@ -97,21 +95,4 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             Outcome::Clean
         },
     )
-}
-
-/// The problems in the repository's own templates: syntax, unknown filters
-/// and variables no document provides.
-pub fn template_errors(root: &std::path::Path) -> Vec<crate::render::TemplateError> {
-    match crate::render::Templates::load(root) {
-        Ok(templates) => templates.unknown_variables(),
-        Err(error) => vec![error],
-    }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

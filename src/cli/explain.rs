@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 
 use super::{Outcome, Ui, print_stdout};
-use crate::check::{RULES, rule};
+use crate::diagnostic::{Code, RULES, explanation};
 
 /// Show the documentation of a rule, e.g. `kring explain K205`.
 #[derive(Debug, clap::Args)]
@@ -30,10 +30,10 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
         print_stdout(&list)?;
         return Ok(Outcome::Clean);
     };
-    let Some(rule) = rule(code.trim()) else {
+    let Some(rule) = Code::parse(code.trim()).map(Code::rule) else {
         bail!("no rule `{code}`; `kring explain --list` shows them all");
     };
-    match crate::check::explanation(rule.code) {
+    match explanation(rule.code) {
         Some(text) => print_stdout(&format!("{}\n", text.trim_end()))?,
         None => print_stdout(&format!("{}: {}\n", rule.code, rule.summary))?,
     }

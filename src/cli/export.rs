@@ -1,29 +1,16 @@
 //! `kring export --anonymised [PATH...]`: one row per case, without names,
 //! for a registration.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::check::plural;
-use super::{Outcome, Ui, csv_text, open_and_load, print_stdout, readable_cases};
-use crate::region::export::{COLUMNS, Key, Row, rows};
+use super::{Outcome, Ui, plural, print_stdout};
 use crate::fsutil::write_atomic;
-use crate::repo::Repo;
-
-const KEY_ENV: &str = "KRING_EXPORT_KEY";
-const KEY_FILE_ENV: &str = "KRING_EXPORT_KEY_FILE";
-
-/// A key file is a line of text; anything this large is something else.
-const MAX_KEY_FILE: u64 = 64 * 1024;
-
-const MAKE_A_KEY: &str = "make one once, outside the case repository, readable by you only:\n  \
-     mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)\n\
-     then give kring its path with --key-file ~/.config/kring/export.key or KRING_EXPORT_KEY_FILE\n\
-     (or the key itself in KRING_EXPORT_KEY). Use the same key for every export, so that each case\n\
-     keeps its pseudonym.";
+use crate::region::csv_text;
+use crate::region::export::{COLUMNS, Key, Row, rows};
+use crate::repo::{open_and_load, readable};
 
 /// One anonymised row per case (pseudonym, months, counts) for a registration.
 #[derive(Debug, clap::Args)]
@@ -79,9 +66,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         );
     }
     let (repo, loaded) = open_and_load(&args.paths)?;
-    let key = key(args.key_file.as_deref(), &repo)?;
+    let key = Key::from_sources(args.key_file.as_deref(), &repo.root)?;
     let today = ui.today(&repo);
-    let (cases, unreadable) = readable_cases(&loaded, " and is not exported");
+    let (cases, unreadable) = readable(&loaded);
+    ui.unreadable(&unreadable, " and is not exported");
+    let unreadable = unreadable.len();
     let cases = cases.into_iter().map(|(_, case)| case);
     let rows = rows(cases, &key, repo.settings.followup_days, today);
     let text = match args.format {
@@ -109,43 +98,4 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-/// The key: `--key-file`, else `KRING_EXPORT_KEY`, else `KRING_EXPORT_KEY_FILE`.
-fn key(key_file: Option<&Path>, repo: &Repo) -> Result<Key> {
-    let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
-    let secret = if let Some(path) = key_file {
-        read_key_file(path, repo)?
-    } else if let Some(secret) = from_env(KEY_ENV) {
-        secret.as_encoded_bytes().to_vec()
-    } else if let Some(path) = from_env(KEY_FILE_ENV) {
-        read_key_file(Path::new(&path), repo)?
-    } else {
-        bail!("no key for the pseudonyms; {MAKE_A_KEY}");
-    };
-    Ok(Key::new(&secret)?)
-}
-
-fn read_key_file(path: &Path, repo: &Repo) -> Result<Vec<u8>> {
-    let full = path
-        .canonicalize()
-        .with_context(|| format!("cannot read the key file {}", path.display()))?;
-    if full.starts_with(&repo.root) {
-        bail!(
-            "the key file {} lies inside the case repository, where it would end up in git \
-             and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key",
-            path.display()
-        );
-    }
-    let mut secret = Vec::new();
-    std::fs::File::open(&full)
-        .and_then(|f| f.take(MAX_KEY_FILE + 1).read_to_end(&mut secret))
-        .with_context(|| format!("cannot read the key file {}", path.display()))?;
-    if secret.len() as u64 > MAX_KEY_FILE {
-        bail!(
-            "{} is too large to be a key file; {MAKE_A_KEY}",
-            path.display()
-        );
-    }
-    Ok(secret)
 }

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::check::plural;
-use super::{Outcome, Ui, open_and_load, print_stdout};
+use super::plural;
+use super::{Outcome, Ui, print_stdout};
 use crate::diagnostic::line_column;
 use crate::fsutil::{Replaced, replace_if_unchanged};
-use crate::repo::LoadError;
+use crate::repo::open_and_load;
+use crate::repo::{LoadError, max_file_size_text};
 
 /// Format case files canonically (key order of the design, comments kept).
 #[derive(Debug, clap::Args)]
@@ -133,7 +134,9 @@ fn refusal(error: &LoadError, text: Option<&str>) -> String {
             format!("K001{}: invalid TOML: {}", at(span), first_line(message))
         }
         LoadError::Shape { message, span } => format!("K002{}: {}", at(span), first_line(message)),
-        LoadError::TooLarge(size) => format!("K005: {size} bytes, larger than 1 MiB"),
+        LoadError::TooLarge(size) => {
+            format!("K005: {size} bytes, larger than {}", max_file_size_text())
+        }
         LoadError::NotUtf8 { line } => format!("K005 on line {line}: not valid UTF-8"),
         LoadError::Io(e) => e.to_string(),
     }

@@ -78,13 +78,19 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 /// existing `.taplo.toml` is left alone.
 fn write_editor_support(dir: &Path) -> Result<()> {
     for (file, schema) in [
-        (crate::model::schema::CASE_SCHEMA_FILE, crate::model::schema::case()),
+        (
+            crate::model::schema::CASE_SCHEMA_FILE,
+            crate::model::schema::case(),
+        ),
         (
             crate::model::schema::SETTINGS_SCHEMA_FILE,
             crate::model::schema::settings(),
         ),
     ] {
-        write_atomic(&dir.join(file), crate::model::schema::to_text(&schema).as_bytes())?;
+        write_atomic(
+            &dir.join(file),
+            crate::model::schema::to_text(&schema).as_bytes(),
+        )?;
     }
     let taplo = dir.join(".taplo.toml");
     if !taplo.exists() {

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use super::{Format, Outcome, Ui, open_and_load, print_stdout};
+use super::{Format, Outcome, Ui, print_stdout};
 use crate::region::matching::rank;
-use crate::model::roster::Roster;
+use crate::repo::open_and_load;
 
 /// Rank the coordinators of the roster for a case, with the reasons.
 #[derive(Debug, clap::Args)]
@@ -40,7 +40,7 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
             item.file.rel
         );
     };
-    let roster = Roster::load(&repo);
+    let roster = repo.roster()?;
     if roster.coordinators.is_empty() {
         bail!(
             "the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)"

@@ -21,13 +21,15 @@ mod status;
 mod templates;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::repo::{Loaded, Repo, load_case};
+use crate::diagnostic::HumanRenderer;
+use crate::model::Variant;
+use crate::repo::{Loaded, Repo};
 
 /// What a command found: everything fine, or problems in the case files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,6 +229,37 @@ impl Ui {
             crate::ewriteln!("{text}");
         }
     }
+
+    /// `warning: ...` on stderr, unless quiet.
+    pub fn warning(&self, text: &str) {
+        self.note(&format!("warning: {text}"));
+    }
+
+    /// `error: ...` on stderr, also when quiet.
+    pub fn error(&self, text: &str) {
+        crate::ewriteln!("error: {text}");
+    }
+
+    /// Text on stderr as it is (rendered diagnostics), also when quiet.
+    pub fn stderr(&self, text: &str) {
+        crate::ewrite!("{text}");
+    }
+
+    /// Diagnostics in the style of rustc, in this terminal's colours.
+    pub fn renderer(&self) -> HumanRenderer {
+        HumanRenderer::new(self.color)
+    }
+
+    /// Names each case file that did not load (`warning: <file> cannot be
+    /// read<consequence>; run `kring check` to see why`).
+    pub fn unreadable(&self, files: &[&Loaded], consequence: &str) {
+        for file in files {
+            self.warning(&format!(
+                "{} cannot be read{consequence}; run `kring check` to see why",
+                file.file.rel
+            ));
+        }
+    }
 }
 
 /// Writes to stdout; a closed pipe (`kring status | head`) is not an error.
@@ -238,69 +271,21 @@ pub fn print_stdout(text: &str) -> Result<()> {
     }
 }
 
-/// The files that loaded as cases, with their cases. Each file that did
-/// not is named on stderr (`warning: <file> cannot be read<consequence>;
-/// run `kring check` to see why`); the second value counts them.
-pub fn readable_cases<'a>(
-    loaded: &'a [Loaded],
-    consequence: &str,
-) -> (Vec<(&'a Loaded, &'a crate::model::Case)>, usize) {
-    let mut cases = Vec::with_capacity(loaded.len());
-    let mut unreadable = 0;
-    for file in loaded {
-        match &file.case {
-            Ok(case) => cases.push((file, case)),
-            Err(_) => {
-                unreadable += 1;
-                crate::ewriteln!(
-                    "warning: {} cannot be read{consequence}; run `kring check` to see why",
-                    file.file.rel
-                );
-            }
-        }
-    }
-    (cases, unreadable)
+/// Accepts the variants by name, as the case files spell them, and lists
+/// them in `--help`.
+pub fn variant_parser() -> impl clap::builder::TypedValueParser<Value = Variant> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Variant::ALL.map(Variant::as_str))
+        .try_map(|name| name.parse::<Variant>())
 }
 
-/// A header row, then one row per item, for `--format csv`.
-pub fn csv_text<R: serde::Serialize>(columns: &[&str], rows: &[R]) -> Result<String> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    writer.write_record(columns)?;
-    for row in rows {
-        writer.serialize(row)?;
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
-    let bytes = writer.into_inner().context("cannot write CSV")?;
-    Ok(String::from_utf8(bytes)?)
-}
-
-/// The repository that holds the first path (or the current folder), and
-/// its case files narrowed to `paths`, loaded.
-pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>)> {
-    // A case id instead of a path is looked up from the current folder.
-    let is_path = |p: &&PathBuf| p.symlink_metadata().is_ok();
-    let start = paths
-        .iter()
-        .find(is_path)
-        .map_or(Path::new("."), PathBuf::as_path);
-    let repo = Repo::discover(start)?;
-    for other in paths.iter().filter(is_path) {
-        let root = Repo::discover(other)?.root;
-        if root != repo.root {
-            return Err(crate::repo::RepoError::TwoRoots(
-                start.display().to_string(),
-                other.display().to_string(),
-            )
-            .into());
-        }
-    }
-    let files = repo.case_files(paths)?;
-    let loaded = {
-        use rayon::prelude::*;
-        files.par_iter().map(load_case).collect()
-    };
-    Ok((repo, loaded))
 }
 
 #[cfg(test)]

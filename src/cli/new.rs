@@ -5,10 +5,10 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::{Outcome, Ui};
+use crate::edit::skeleton::skeleton;
 use crate::fsutil::create_new_atomic;
 use crate::model::{Variant, is_valid_id};
 use crate::repo::{Repo, load_case};
-use crate::edit::skeleton::skeleton;
 
 /// Create a new case file from a commented skeleton.
 #[derive(Debug, clap::Args)]
@@ -22,8 +22,8 @@ pub struct Args {
     /// The case id: lowercase letters, digits and `-`, e.g. 2026-014-sam.
     pub id: String,
     /// The kind of conference.
-    #[arg(long, value_parser = ["family", "restorative", "community", "learning"])]
-    pub variant: String,
+    #[arg(long, value_parser = super::variant_parser())]
+    pub variant: Variant,
     /// A title for the documents.
     #[arg(long)]
     pub title: Option<String>,
@@ -41,10 +41,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     {
         bail!("a title is one line of text, without tabs or line breaks");
     }
-    let variant = Variant::ALL
-        .into_iter()
-        .find(|v| v.as_str() == args.variant)
-        .expect("clap only accepts the listed variants");
+    let variant = args.variant;
     let repo = Repo::discover(Path::new("."))?;
     for file in repo.case_files(&[])? {
         let loaded = load_case(&file);

@@ -1,21 +1,17 @@
 //! `kring render [PATH...]`: write the documents of the cases.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
-use rayon::prelude::*;
 
-use super::check::plural;
 use super::progress::Progress;
-use super::{Outcome, Ui, open_and_load, print_stdout};
-use crate::diagnostic::{Diagnostic, HumanRenderer, Severity};
-use crate::model::is_valid_id;
-use crate::render::manifest::{self, Entry, Manifest};
-use crate::render::output::{self, FileState};
-use crate::render::{Formats, Scope, TemplateError, Templates, render_case};
-use crate::repo::{Loaded, slash_path};
+use super::{Outcome, Ui, plural, print_stdout};
+use crate::check::Workspace;
+use crate::render::build::{Event, Options, build};
+use crate::render::{Formats, Scope};
+use crate::repo::slash_path;
 
 /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
 #[derive(Debug, clap::Args)]
@@ -83,305 +79,135 @@ impl Args {
     }
 }
 
-#[derive(Default)]
-struct Tally {
-    cases: usize,
-    skipped: usize,
-    by_state: HashMap<FileState, usize>,
-}
-
-/// What became of one case.
-enum CaseOutcome {
-    /// Not rendered: rule errors, reported in `text`.
-    Skipped {
-        text: String,
-    },
-    Rendered(Box<RenderedCase>),
-    /// A template failed on this case.
-    TemplateFailed(TemplateError),
-}
-
-struct RenderedCase {
-    id: String,
-    notes: Vec<String>,
-    by_state: [usize; 4],
-    /// `--check`: one line per file that is not up to date.
-    listing: String,
-    /// For the manifest, when the case's files were written (or found) in
-    /// full.
-    entry: Option<Entry>,
-}
-
-/// What every case's render shares.
-struct Job<'a> {
-    args: &'a Args,
-    settings: &'a crate::model::Settings,
-    templates: &'a Templates,
-    scope: Scope,
-    today: chrono::NaiveDate,
-    out: &'a Path,
-    root: &'a Path,
-    renderer: &'a HumanRenderer,
-    /// The previous render's manifest, when it may be trusted for this one.
-    manifest: Option<&'a Manifest>,
-}
-
-const STATES: [FileState; 4] = [
-    FileState::Unchanged,
-    FileState::Missing,
-    FileState::Stale,
-    FileState::Orphan,
-];
-
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
-    let (repo, loaded) = open_and_load(&args.paths)?;
-    let today = ui.today(&repo);
-    let templates = match Templates::load(&repo.root) {
-        Ok(t) => t,
+    let workspace = Workspace::open(&args.paths)?;
+    let repo = &workspace.repo;
+    let today = ui.today(repo);
+    let templates = match &workspace.templates {
+        Ok(templates) if templates.unknown_variables().is_empty() => templates,
+        Ok(templates) => {
+            for e in templates.unknown_variables() {
+                ui.error(&format!("template {e}"));
+            }
+            return Ok(Outcome::Failed);
+        }
         Err(e) => {
-            crate::ewriteln!("error: template {e}");
+            ui.error(&format!("template {e}"));
             return Ok(Outcome::Failed);
         }
     };
-    let unknown = templates.unknown_variables();
-    if !unknown.is_empty() {
-        for e in &unknown {
-            crate::ewriteln!("error: template {e}");
+    let report = workspace.check(today);
+    let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
+    let options = Options {
+        scope: args.scope(),
+        out: &out,
+        check: args.check,
+        full: args.full,
+        today,
+    };
+    let progress = Bar {
+        ui,
+        bar: Progress::new(ui, workspace.cases.len(), "rendering"),
+    };
+    let summary = build(
+        &workspace.cases,
+        &report,
+        &repo.settings,
+        templates,
+        &options,
+        &progress,
+    )?;
+    progress.bar.finish();
+
+    let renderer = ui.renderer();
+    let sources: HashMap<&str, Option<&str>> = workspace
+        .cases
+        .iter()
+        .map(|l| (l.file.rel.as_str(), l.file.text.as_deref()))
+        .collect();
+    for event in &summary.events {
+        match event {
+            Event::Skipped { file, errors } => {
+                let mut text = String::new();
+                for d in errors {
+                    let source = sources.get(file.as_str()).copied().flatten();
+                    text.push_str(&renderer.render(d, source));
+                    text.push_str("\n\n");
+                }
+                text.push_str(&format!(
+                    "skipped {file}: {} (run `kring check` for details)\n",
+                    plural(errors.len().max(1), "error")
+                ));
+                ui.stderr(&text);
+            }
+            Event::Note { case, note } => ui.warning(&format!("{case}: {note}")),
         }
+    }
+    if let Some(e) = &summary.template_error {
+        ui.error(&format!("template {e}"));
         return Ok(Outcome::Failed);
     }
-    let mut report = crate::check::check(&loaded, &repo.settings, today);
-    let roster = crate::model::roster::Roster::load(&repo);
-    crate::check::check_roster(&loaded, &roster, &mut report);
-    let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
-    let scope = args.scope();
-    let renderer = HumanRenderer::new(ui.color);
-
-    let mut by_file: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
-    for d in &report.diagnostics {
-        by_file.entry(d.file.as_str()).or_default().push(d);
-    }
-
-    // --check only reads; a render takes the output folder for itself.
-    let _lock = if args.check {
-        None
-    } else {
-        Some(output::OutputLock::acquire(&out, || {
-            ui.note("waiting for another kring render into the same folder to finish")
-        })?)
-    };
-    let global = crate::render::global_key(&repo.settings, &templates, &scope, today);
-    let previous = if args.check {
-        None
-    } else {
-        Manifest::load(&out).filter(|m| m.global == global)
-    };
-    if !args.check {
-        // From here until the new manifest is written, the folder may
-        // differ from any manifest.
-        Manifest::remove(&out)?;
-        output::remove_leftovers(&out)?;
-    }
-    let job = Job {
-        args: &args,
-        settings: &repo.settings,
-        templates: &templates,
-        scope,
-        today,
-        out: &out,
-        root: &repo.root,
-        renderer: &renderer,
-        manifest: previous.as_ref().filter(|_| !args.full),
-    };
-    let progress = Progress::new(ui, loaded.len(), "rendering");
-    let outcomes: Vec<Result<CaseOutcome>> = loaded
-        .par_iter()
-        .map(|item| {
-            let diagnostics = by_file.get(item.file.rel.as_str());
-            let outcome = job.case(item, diagnostics.map_or(&[][..], Vec::as_slice));
-            progress.inc();
-            outcome
-        })
-        .collect();
-    progress.finish();
-
-    let mut tally = Tally::default();
-    let mut listing = String::new();
-    let mut manifest = previous.unwrap_or_else(|| Manifest::new(global));
-    for (item, outcome) in loaded.iter().zip(outcomes) {
-        if let Some(id) = &item.id {
-            // Rendered below with a new entry, or not rendered: the old
-            // entry no longer describes the folder.
-            manifest.entries.remove(id.get_ref());
-        }
-        match outcome? {
-            CaseOutcome::Skipped { text } => {
-                tally.skipped += 1;
-                crate::ewrite!("{text}");
-            }
-            CaseOutcome::TemplateFailed(e) => {
-                crate::ewriteln!("error: template {e}");
-                return Ok(Outcome::Failed);
-            }
-            CaseOutcome::Rendered(case) => {
-                for note in &case.notes {
-                    ui.note(&format!("warning: {}: {note}", case.id));
-                }
-                tally.cases += 1;
-                for (state, n) in STATES.iter().zip(case.by_state) {
-                    *tally.by_state.entry(*state).or_default() += n;
-                }
-                listing.push_str(&case.listing);
-                if let Some(entry) = case.entry {
-                    manifest.entries.insert(case.id, entry);
-                }
-            }
-        }
-    }
     for failure in &report.io_errors {
-        crate::ewriteln!("error: cannot read {failure}");
+        ui.error(&format!("cannot read {failure}"));
     }
-    if !args.check {
-        manifest.save(&out)?;
-    }
-
-    let count = |s| tally.by_state.get(&s).copied().unwrap_or(0);
-    let changed = count(FileState::Missing) + count(FileState::Stale);
-    let orphans = count(FileState::Orphan);
+    let changed = summary.missing + summary.stale;
+    let skipped = if summary.skipped == 0 {
+        String::new()
+    } else {
+        format!(", {} skipped for errors", summary.skipped)
+    };
     if args.check {
+        let mut listing = String::new();
+        for (state, path) in &summary.listing {
+            // As the user knows it: relative to the repository when inside.
+            let shown = slash_path(path.strip_prefix(&repo.root).unwrap_or(path));
+            listing.push_str(&format!("{}: {shown}\n", state.as_str()));
+        }
         print_stdout(&listing)?;
         ui.note(&format!(
-            "{}: {} up to date, {} missing, {} stale, {} no longer produced{}",
-            plural(tally.cases, "case"),
-            plural(count(FileState::Unchanged), "file"),
-            count(FileState::Missing),
-            count(FileState::Stale),
-            orphans,
-            skipped_text(tally.skipped),
+            "{}: {} up to date, {} missing, {} stale, {} no longer produced{skipped}",
+            plural(summary.cases, "case"),
+            plural(summary.unchanged, "file"),
+            summary.missing,
+            summary.stale,
+            summary.orphans,
         ));
     } else {
+        let removed = if summary.orphans > 0 {
+            format!(", {} removed", summary.orphans)
+        } else {
+            String::new()
+        };
         ui.note(&format!(
-            "rendered {}: {} written, {} unchanged{}{}",
-            plural(tally.cases, "case"),
+            "rendered {}: {} written, {} unchanged{removed}{skipped}",
+            plural(summary.cases, "case"),
             plural(changed, "file"),
-            count(FileState::Unchanged),
-            if orphans > 0 {
-                format!(", {orphans} removed")
-            } else {
-                String::new()
-            },
-            skipped_text(tally.skipped),
+            summary.unchanged,
         ));
     }
 
     Ok(if !report.io_errors.is_empty() {
         Outcome::Failed
-    } else if tally.skipped > 0 || (args.check && changed + orphans > 0) {
+    } else if summary.skipped > 0 || (args.check && changed + summary.orphans > 0) {
         Outcome::Problems
     } else {
         Outcome::Clean
     })
 }
 
-impl Job<'_> {
-    /// Renders one case and brings its folder up to date (or, under
-    /// `--check`, compares it).
-    fn case(&self, item: &Loaded, diagnostics: &[&Diagnostic]) -> Result<CaseOutcome> {
-        let errors: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .copied()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        let case = match &item.case {
-            Ok(case) if errors.is_empty() => case,
-            _ => {
-                let mut text = String::new();
-                for d in &errors {
-                    text.push_str(&self.renderer.render(d, item.file.text.as_deref()));
-                    text.push_str("\n\n");
-                }
-                text.push_str(&format!(
-                    "skipped {}: {} (run `kring check` for details)\n",
-                    item.file.rel,
-                    plural(errors.len().max(1), "error")
-                ));
-                return Ok(CaseOutcome::Skipped { text });
-            }
-        };
-        let warnings: Vec<&Diagnostic> = diagnostics
-            .iter()
-            .copied()
-            .filter(|d| d.severity == Severity::Warning)
-            .collect();
-        let id = case.id();
-        let key = crate::render::case_key(&item.file, case, self.settings, self.today, &warnings);
-        if let Some(entry) = self.manifest.and_then(|m| m.entries.get(id))
-            && entry.key == key
-            && entry.folders == manifest::folder_times(self.out, id)
-        {
-            let mut by_state = [0; 4];
-            by_state[0] = entry.files;
-            return Ok(CaseOutcome::Rendered(Box::new(RenderedCase {
-                id: id.to_string(),
-                notes: Vec::new(),
-                by_state,
-                listing: String::new(),
-                entry: Some(*entry),
-            })));
-        }
-
-        let rendered = match render_case(
-            case,
-            self.settings,
-            self.templates,
-            &self.scope,
-            self.today,
-            &warnings,
-        ) {
-            Ok(r) => r,
-            Err(e) => return Ok(CaseOutcome::TemplateFailed(e)),
-        };
-        let reports = if self.args.check {
-            output::compare(self.out, id, &rendered.documents, &self.scope)?
-        } else if !is_valid_id(id) {
-            Vec::new()
-        } else if output::is_new_case(self.out, id)? {
-            output::write_new_case(self.out, id, &rendered.documents)?
-        } else {
-            let reports = output::compare(self.out, id, &rendered.documents, &self.scope)?;
-            output::apply(self.out, id, &rendered.documents, &reports)?;
-            reports
-        };
-        let mut by_state = [0; 4];
-        let mut listing = String::new();
-        for r in &reports {
-            by_state[STATES.iter().position(|s| *s == r.state).unwrap_or(0)] += 1;
-            if self.args.check && r.state != FileState::Unchanged {
-                // As the user knows it: relative to the repository when inside.
-                let path = self.out.join(&r.path);
-                let shown = slash_path(path.strip_prefix(self.root).unwrap_or(&path));
-                listing.push_str(&format!("{}: {shown}\n", r.state.as_str()));
-            }
-        }
-        let entry = (!self.args.check && is_valid_id(id)).then(|| Entry {
-            key,
-            folders: manifest::folder_times(self.out, id),
-            files: rendered.documents.len(),
-        });
-        Ok(CaseOutcome::Rendered(Box::new(RenderedCase {
-            id: id.to_string(),
-            notes: rendered.notes,
-            by_state,
-            listing,
-            entry,
-        })))
-    }
+/// The progress bar, and the note while another render holds the folder.
+struct Bar<'a> {
+    ui: &'a Ui,
+    bar: Progress,
 }
 
-fn skipped_text(skipped: usize) -> String {
-    if skipped == 0 {
-        String::new()
-    } else {
-        format!(", {skipped} skipped for errors")
+impl crate::render::build::Progress for Bar<'_> {
+    fn waiting(&self) {
+        self.ui
+            .note("waiting for another kring render into the same folder to finish");
+    }
+
+    fn case_done(&self) {
+        self.bar.inc();
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::check::plural;
+use super::plural;
 use super::{Outcome, Ui, print_stdout};
 use crate::fsutil::create_new_atomic;
 use crate::render::templates::{BUILTIN, LAYOUT, Origin, Templates};

@@ -1,11 +1,17 @@
 //! Diagnostics: what a rule found, where, and how to show it.
 //!
-//! The human form follows rustc and cargo (through annotate-snippets); the
-//! JSON form is the stable contract of DESIGN §5.
+//! The rule table ([`rules`]) gives every K-code its severity and help; the
+//! human form ([`human`]) follows rustc and cargo; the JSON form is the
+//! stable contract of DESIGN §5.
+
+mod human;
+mod rules;
+
+pub use human::HumanRenderer;
+pub use rules::{Code, RULES, Rule, explanation};
 
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -27,7 +33,7 @@ impl Severity {
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     /// Relative to the repository root, `/`-separated.
     pub file: String,
@@ -47,8 +53,34 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// Orders diagnostics by file, line, column and code (DESIGN §5).
-    pub fn sort_key(&self) -> (&str, usize, usize, &str) {
+    pub fn sort_key(&self) -> (&str, usize, usize, Code) {
         (&self.file, self.line, self.column, self.code)
+    }
+
+    /// A diagnostic of rule `code` at `span` in `file`, with the rule's
+    /// severity and, unless `help` is given, the rule's help.
+    pub fn new(
+        code: Code,
+        file: &str,
+        lines: &LineIndex,
+        span: Option<Range<usize>>,
+        case: Option<String>,
+        message: String,
+        help: Option<String>,
+    ) -> Diagnostic {
+        let rule = code.rule();
+        let (line, column) = span.as_ref().map_or((1, 1), |s| lines.line_column(s.start));
+        Diagnostic {
+            code,
+            severity: rule.severity,
+            file: file.to_string(),
+            line,
+            column,
+            case,
+            message,
+            help: help.or_else(|| Some(rule.help.to_string())),
+            span,
+        }
     }
 }
 
@@ -82,7 +114,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_column(offset)
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
@@ -100,82 +132,6 @@ pub struct JsonReport<'a> {
     pub diagnostics: &'a [Diagnostic],
 }
 
-/// Renders diagnostics in the style of rustc; `source` gives a file's text by
-/// its relative path.
-pub struct HumanRenderer {
-    renderer: Renderer,
-}
-
-impl HumanRenderer {
-    pub fn new(color: bool) -> Self {
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        HumanRenderer { renderer }
-    }
-
-    pub fn render(&self, diagnostic: &Diagnostic, source: Option<&str>) -> String {
-        let level = match diagnostic.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        };
-        let title = level
-            .primary_title(diagnostic.message.as_str())
-            .id(diagnostic.code);
-        let mut group: Group<'_> = match (source, &diagnostic.span) {
-            (Some(text), Some(span)) => {
-                let (excerpt, first_line, local) = excerpt(text, span.clone(), diagnostic.line);
-                title.element(
-                    Snippet::source(excerpt)
-                        .line_start(first_line)
-                        .path(diagnostic.file.as_str())
-                        .annotation(AnnotationKind::Primary.span(local)),
-                )
-            }
-            _ => title.element(
-                Origin::path(diagnostic.file.as_str())
-                    .line(diagnostic.line)
-                    .char_column(diagnostic.column),
-            ),
-        };
-        if let Some(help) = &diagnostic.help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
-        self.renderer.render(&[group])
-    }
-}
-
-/// How much of a long line or a long span is shown around the place.
-const EXCERPT_CONTEXT: usize = 80;
-const EXCERPT_MAX: usize = 4 * 1024;
-
-/// The lines that hold `span`, with the first line's number and the span
-/// relative to the excerpt. A very long line or span is cut to a window
-/// around its start, which keeps rendering cheap on hostile files.
-fn excerpt(text: &str, span: Range<usize>, line: usize) -> (&str, usize, Range<usize>) {
-    let start = floor_char_boundary(text, span.start.min(text.len()));
-    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    if line_end - line_start <= EXCERPT_MAX {
-        return (
-            &text[line_start..line_end],
-            line,
-            start - line_start..end - line_start,
-        );
-    }
-    let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let from = floor_char_boundary(text, start.saturating_sub(EXCERPT_CONTEXT).max(line_start));
-    let to = floor_char_boundary(
-        text,
-        (start + 2 * EXCERPT_CONTEXT).min(first_line_end).max(start),
-    );
-    let mark_end = end.min(to);
-    (&text[from..to], line, start - from..mark_end - from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,44 +144,5 @@ mod tests {
         let x = text.find(" x").unwrap() + 1;
         assert_eq!(line_column(text, x), (2, 14));
         assert_eq!(line_column(text, 10_000), (3, 1));
-    }
-
-    #[test]
-    fn human_form_names_code_place_and_help() {
-        let text = "id = \"x\"\nvariant = \"family\"\n";
-        let diagnostic = Diagnostic {
-            code: "K201",
-            severity: Severity::Error,
-            file: "cases/x.toml".into(),
-            line: 2,
-            column: 11,
-            case: Some("x".into()),
-            message: "family case without a central participant".into(),
-            help: Some("add a participant with role = \"central\"".into()),
-            span: Some(19..27),
-        };
-        let out = HumanRenderer::new(false).render(&diagnostic, Some(text));
-        assert!(out.starts_with("error[K201]: family case"), "{out}");
-        assert!(out.contains("--> cases/x.toml:2:11"), "{out}");
-        assert!(out.contains("2 | variant = \"family\""), "{out}");
-        assert!(out.contains("^^^^^^^^"), "{out}");
-        assert!(out.contains("help: add a participant"), "{out}");
-    }
-
-    #[test]
-    fn human_form_without_source_still_names_the_file() {
-        let diagnostic = Diagnostic {
-            code: "K005",
-            severity: Severity::Error,
-            file: "cases/big.toml".into(),
-            line: 1,
-            column: 1,
-            case: None,
-            message: "the file is larger than 1 MiB".into(),
-            help: None,
-            span: None,
-        };
-        let out = HumanRenderer::new(false).render(&diagnostic, None);
-        assert!(out.contains("--> cases/big.toml:1:1"), "{out}");
     }
 }

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use toml_edit::{Array, ArrayOfTables, Decor, DocumentMut, Item, Table, Value};
 
-use crate::model::{Case, Role, Variant};
+use crate::model::{Case, DUTCH_LABELS, ENGLISH_LABELS, Role, Variant};
 
 /// A rewritten case file and what changed in it.
 #[derive(Debug)]
@@ -50,8 +50,8 @@ struct Words {
 }
 
 const DUTCH: Words = Words {
-    participant: "deelnemer",
-    coordinator: "coördinator",
+    participant: DUTCH_LABELS.participant,
+    coordinator: DUTCH_LABELS.coordinator,
     anonymised: "(geanonimiseerd)",
     agreement: "afspraak",
     strength: "sterkte",
@@ -60,8 +60,8 @@ const DUTCH: Words = Words {
 };
 
 const ENGLISH: Words = Words {
-    participant: "participant",
-    coordinator: "coordinator",
+    participant: ENGLISH_LABELS.participant,
+    coordinator: ENGLISH_LABELS.coordinator,
     anonymised: "(anonymised)",
     agreement: "agreement",
     strength: "strength",

@@ -4,4 +4,5 @@
 
 pub mod anonymise;
 pub mod format;
+pub mod retention;
 pub mod skeleton;

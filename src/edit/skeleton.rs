@@ -233,7 +233,7 @@ mod tests {
         for variant in Variant::ALL {
             let text = skeleton("2026-001-test", variant, Some("Plan \"Sam\""), today);
             let loaded = parse_case("cases/x.toml", &text);
-            let report = crate::check::check(&[loaded], &Default::default(), today);
+            let report = crate::check::cases(&[loaded], &Default::default(), today);
             let errors: Vec<_> = report
                 .diagnostics
                 .iter()

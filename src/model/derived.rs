@@ -174,8 +174,14 @@ impl Case {
             .or_else(|| self.followup_done())
     }
 
+    /// Closed: a `[closed]` table, or the follow-up done. Phase
+    /// [`Phase::Closed`] and every count of open cases follow this.
     pub fn is_closed(&self) -> bool {
         self.closed.is_some() || self.followup_done().is_some()
+    }
+
+    pub fn is_open(&self) -> bool {
+        !self.is_closed()
     }
 
     pub fn phase(&self, today: NaiveDate) -> Phase {

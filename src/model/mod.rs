@@ -38,8 +38,8 @@ pub struct Case {
     #[schemars(with = "Request")]
     pub request: Spanned<Request>,
     /// Once a coordinator is assigned
-    #[schemars(with = "Option<Coordinator>")]
-    pub coordinator: Option<Spanned<Coordinator>>,
+    #[schemars(with = "Option<CaseCoordinator>")]
+    pub coordinator: Option<Spanned<CaseCoordinator>>,
     /// Once the conference is planned
     #[schemars(with = "Option<Conference>")]
     pub conference: Option<Spanned<Conference>>,
@@ -117,9 +117,12 @@ pub struct Wishes {
     pub notes: Option<String>,
 }
 
+/// The case's `[coordinator]` table: who was assigned (the roster's own
+/// entry is a [`roster::RosterEntry`]).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Coordinator {
+#[schemars(rename = "Coordinator")]
+pub struct CaseCoordinator {
     /// Optional: the coordinator's id in the roster (coordinators/)
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
@@ -450,6 +453,18 @@ impl Variant {
     }
 }
 
+impl std::str::FromStr for Variant {
+    type Err = String;
+
+    /// A variant by its name, as case files spell it.
+    fn from_str(name: &str) -> Result<Variant, String> {
+        Variant::ALL
+            .into_iter()
+            .find(|v| v.as_str() == name)
+            .ok_or_else(|| format!("unknown variant `{name}`"))
+    }
+}
+
 impl std::fmt::Display for Variant {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -516,13 +531,33 @@ impl Status {
     }
 }
 
+/// The words `kring anonymise` writes in place of names.
+pub struct Labels {
+    /// "deelnemer 3, familie"
+    pub participant: &'static str,
+    /// The coordinator's name, as a whole.
+    pub coordinator: &'static str,
+}
+
+pub const DUTCH_LABELS: Labels = Labels {
+    participant: "deelnemer",
+    coordinator: "coördinator",
+};
+
+pub const ENGLISH_LABELS: Labels = Labels {
+    participant: "participant",
+    coordinator: "coordinator",
+};
+
+const LABELS: [&Labels; 2] = [&DUTCH_LABELS, &ENGLISH_LABELS];
+
 /// Whether a name is a neutral label left by anonymising a closed case
 /// ("deelnemer 3", "participant 3, familie") rather than a person's name.
 pub fn is_anonymised_label(name: &str) -> bool {
     let name = name.trim().to_lowercase();
-    let Some(rest) = ["deelnemer ", "participant "]
+    let Some(rest) = LABELS
         .iter()
-        .find_map(|label| name.strip_prefix(label))
+        .find_map(|labels| name.strip_prefix(labels.participant)?.strip_prefix(' '))
     else {
         return false;
     };
@@ -533,10 +568,8 @@ pub fn is_anonymised_label(name: &str) -> bool {
 /// Whether a coordinator's name is the label left by anonymising a closed
 /// case: "coördinator" or "coordinator".
 pub fn is_anonymised_coordinator(name: &str) -> bool {
-    matches!(
-        name.trim().to_lowercase().as_str(),
-        "coördinator" | "coordinator"
-    )
+    let name = name.trim().to_lowercase();
+    LABELS.iter().any(|labels| labels.coordinator == name)
 }
 
 #[cfg(test)]

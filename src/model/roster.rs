@@ -5,20 +5,18 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::model::{Case, Date, Spanned, Variant, is_valid_id};
-use crate::repo::{MAX_FILE_SIZE, Repo};
+use crate::model::{Case, Date, Spanned, Variant};
 
 /// One coordinator, as read from `coordinators/<id>.toml`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Coordinator {
+#[schemars(rename = "Coordinator")]
+pub struct RosterEntry {
     /// Unique in the roster: a-z, 0-9 and -; a case refers to it as `coordinator.id`
     #[schemars(with = "String")]
     pub id: Spanned<String>,
@@ -116,7 +114,7 @@ pub struct Period {
     pub to: Date,
 }
 
-impl Coordinator {
+impl RosterEntry {
     pub fn id(&self) -> &str {
         self.id.get_ref()
     }
@@ -155,112 +153,51 @@ impl Coordinator {
     }
 }
 
-/// The roster as loaded, with the problems found on the way.
+/// The roster as loaded, with the files that did not load (K601, K602).
 #[derive(Debug, Default)]
 pub struct Roster {
-    pub coordinators: Vec<Coordinator>,
+    pub coordinators: Vec<RosterEntry>,
     /// Files of the roster, relative to the root, by id.
     pub files: BTreeMap<String, String>,
-    /// K601 and K602 diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The files that are not part of it, and why.
+    pub problems: Vec<RosterProblem>,
+}
+
+/// A roster file that could not be taken into the roster.
+#[derive(Debug)]
+pub struct RosterProblem {
+    /// Relative to the repository root.
+    pub file: String,
+    /// The file's text, when it could be read (to point into).
+    pub text: Option<String>,
+    pub kind: RosterProblemKind,
+}
+
+#[derive(Debug)]
+pub enum RosterProblemKind {
+    /// Not readable, not UTF-8, too large, not TOML, or the wrong keys (K601).
+    Invalid {
+        message: String,
+        span: Option<Range<usize>>,
+    },
+    /// The id does not match the identifier pattern (K602).
+    BadId { id: String, span: Range<usize> },
+    /// Another file has the same id (K602).
+    DuplicateId {
+        id: String,
+        span: Range<usize>,
+        other: String,
+    },
 }
 
 impl Roster {
-    /// Reads every `*.toml` below the repository's `coordinators/` folder
-    /// (hidden entries skipped, links not followed). No folder, no roster.
-    pub fn load(repo: &Repo) -> Roster {
-        let folder = repo.root.join("coordinators");
-        let mut roster = Roster::default();
-        if !folder.is_dir() {
-            return roster;
-        }
-        let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
-            .follow_links(false)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-            .filter_map(Result::ok)
-            .filter(|e| {
-                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml")
-            })
-            .map(|e| e.into_path())
-            .collect();
-        paths.sort();
-        for path in paths {
-            let rel = repo
-                .relative(&path)
-                .unwrap_or_else(|| path.display().to_string());
-            roster.read_file(&path, &rel);
-        }
-        roster
-    }
-
-    fn read_file(&mut self, path: &Path, rel: &str) {
-        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_SIZE);
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            _ if too_large => {
-                self.problem(
-                    "K601",
-                    rel,
-                    "",
-                    None,
-                    "the file is larger than 1 MiB".into(),
-                );
-                return;
-            }
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                self.problem("K601", rel, "", None, "the file is not UTF-8".into());
-                return;
-            }
-            Err(e) => {
-                self.problem("K601", rel, "", None, format!("cannot read the file: {e}"));
-                return;
-            }
-        };
-        let coordinator: Coordinator = match toml::from_str(&text) {
-            Ok(c) => c,
-            Err(e) => {
-                let message = e.message().trim_end().to_string();
-                self.problem("K601", rel, &text, e.span(), message);
-                return;
-            }
-        };
-        let id = coordinator.id().to_string();
-        if !is_valid_id(&id) {
-            let message = format!("coordinator id `{id}` must match ^[a-z0-9][a-z0-9-]{{0,62}}$");
-            self.problem("K602", rel, &text, Some(coordinator.id.span()), message);
-            return;
-        }
-        if let Some(other) = self.files.get(&id) {
-            let message = format!("coordinator id `{id}` is also used by {other}");
-            self.problem("K602", rel, &text, Some(coordinator.id.span()), message);
-            return;
-        }
-        self.files.insert(id, rel.to_string());
-        self.coordinators.push(coordinator);
-    }
-
-    fn problem(
-        &mut self,
-        code: &'static str,
-        rel: &str,
-        text: &str,
-        span: Option<Range<usize>>,
-        message: String,
-    ) {
-        let lines = LineIndex::new(text);
-        self.diagnostics.push(crate::check::diagnostic(
-            code, rel, &lines, span, None, message, None,
-        ));
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Coordinator> {
+    pub fn get(&self, id: &str) -> Option<&RosterEntry> {
         self.coordinators.iter().find(|c| c.id() == id)
     }
 
     /// The roster entry a case's coordinator refers to: by `coordinator.id`,
     /// else by exact name.
-    pub fn of_case(&self, case: &Case) -> Option<&Coordinator> {
+    pub fn of_case(&self, case: &Case) -> Option<&RosterEntry> {
         let assigned = case.coordinator.as_ref()?.get_ref();
         match &assigned.id {
             Some(id) => self.get(id.get_ref()),
@@ -271,7 +208,19 @@ impl Roster {
         }
     }
 
+    /// Who coordinates a case, as the regional views group cases: the
+    /// roster id and name, else (outside the roster) the name twice.
+    pub fn coordinator_of(&self, case: &Case) -> Option<(String, String)> {
+        match self.of_case(case) {
+            Some(entry) => Some((entry.id().to_string(), entry.name.clone())),
+            None => case.coordinator.as_ref().map(|c| {
+                let name = c.get_ref().name.get_ref().clone();
+                (name.clone(), name)
+            }),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.coordinators.is_empty() && self.diagnostics.is_empty()
+        self.coordinators.is_empty() && self.problems.is_empty()
     }
 }

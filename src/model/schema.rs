@@ -43,7 +43,7 @@ pub fn settings() -> Value {
 pub fn roster() -> Value {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<crate::model::roster::Coordinator>();
+        .into_root_schema_for::<crate::model::roster::RosterEntry>();
     schema.insert(
         "title".into(),
         "kring coordinator (coordinators/*.toml)".into(),

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::model::{Case, add_days};
 use crate::model::roster::Roster;
+use crate::model::{Case, add_days};
 
 /// How many days before the conference everyone should be prepared (as in
 /// rule K207).
@@ -44,14 +44,7 @@ pub fn agenda(
     let in_window = |d: NaiveDate| from <= d && d < until;
     let mut items = Vec::new();
     for case in cases {
-        let coordinator = roster
-            .of_case(case)
-            .map(|c| c.id().to_string())
-            .or_else(|| {
-                case.coordinator
-                    .as_ref()
-                    .map(|c| c.get_ref().name.get_ref().clone())
-            });
+        let coordinator = roster.coordinator_of(case).map(|(key, _)| key);
         let mut case_items: Vec<Item> = Vec::new();
         let mut add = |date: NaiveDate, kind, what: String, overdue| {
             case_items.push(Item {

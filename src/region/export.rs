@@ -5,6 +5,10 @@
 //! counts instead of participants, and an age band instead of a birth date.
 //! No free text, no names, no contact details, no ids.
 
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
@@ -61,6 +65,61 @@ pub fn pseudonym(key: &Key, case_id: &str) -> String {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+const KEY_ENV: &str = "KRING_EXPORT_KEY";
+const KEY_FILE_ENV: &str = "KRING_EXPORT_KEY_FILE";
+
+/// A key file is a line of text; anything this large is something else.
+const MAX_KEY_FILE: u64 = 64 * 1024;
+
+const MAKE_A_KEY: &str = "make one once, outside the case repository, readable by you only:\n  \
+     mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)\n\
+     then give kring its path with --key-file ~/.config/kring/export.key or KRING_EXPORT_KEY_FILE\n\
+     (or the key itself in KRING_EXPORT_KEY). Use the same key for every export, so that each case\n\
+     keeps its pseudonym.";
+
+impl Key {
+    /// The key: `--key-file`, else `KRING_EXPORT_KEY`, else
+    /// `KRING_EXPORT_KEY_FILE`. A key file inside the repository at `root`
+    /// is refused.
+    pub fn from_sources(key_file: Option<&Path>, root: &Path) -> Result<Key> {
+        let from_env = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+        let secret = if let Some(path) = key_file {
+            read_key_file(path, root)?
+        } else if let Some(secret) = from_env(KEY_ENV) {
+            secret.as_encoded_bytes().to_vec()
+        } else if let Some(path) = from_env(KEY_FILE_ENV) {
+            read_key_file(Path::new(&path), root)?
+        } else {
+            bail!("no key for the pseudonyms; {MAKE_A_KEY}");
+        };
+        Ok(Key::new(&secret)?)
+    }
+}
+
+fn read_key_file(path: &Path, root: &Path) -> Result<Vec<u8>> {
+    let full = path
+        .canonicalize()
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    if full.starts_with(root) {
+        bail!(
+            "the key file {} lies inside the case repository, where it would end up in git \
+             and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key",
+            path.display()
+        );
+    }
+    let mut secret = Vec::new();
+    std::fs::File::open(&full)
+        .and_then(|f| f.take(MAX_KEY_FILE + 1).read_to_end(&mut secret))
+        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    if secret.len() as u64 > MAX_KEY_FILE {
+        bail!(
+            "{} is too large to be a key file; {MAKE_A_KEY}",
+            path.display()
+        );
+    }
+    Ok(secret)
 }
 
 /// One case in the export. The field names are the CSV header and the JSON

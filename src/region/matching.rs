@@ -11,8 +11,8 @@
 
 use serde::Serialize;
 
+use crate::model::roster::{Roster, RosterEntry};
 use crate::model::{Case, is_blank};
-use crate::model::roster::{Coordinator, Roster};
 
 /// One coordinator's place in the ranking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,7 +98,7 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
 }
 
 fn score(
-    coordinator: &Coordinator,
+    coordinator: &RosterEntry,
     case: &Case,
     others: &[(&str, &Case)],
     needed: &[String],
@@ -143,7 +143,7 @@ fn score(
         .filter(|(id, _)| *id == coordinator.id())
         .map(|(_, c)| *c)
         .collect();
-    let open = theirs.iter().filter(|c| !c.is_closed()).count();
+    let open = theirs.iter().filter(|c| c.is_open()).count();
     if open > 0 {
         score -= open as i32;
         reasons.push(format!(

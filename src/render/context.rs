@@ -8,10 +8,10 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use crate::model::checklist::{self, Task};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Case, Part, PartKind, Participant, Phase, Role, Spanned, Time};
 use crate::model::Settings;
+use crate::model::checklist::{self, Task};
+use crate::model::{Case, Part, PartKind, Participant, Phase, Role, Spanned, Time};
 
 /// The case as every document sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -443,7 +443,7 @@ impl<'a> Views<'a> {
             warnings: diagnostics
                 .iter()
                 .map(|d| WarningView {
-                    code: d.code,
+                    code: d.code.as_str(),
                     line: d.line,
                     message: d.message.clone(),
                 })

@@ -6,6 +6,7 @@
 //! and bytes); [`output`] compares them with the output folder and writes
 //! what changed.
 
+pub mod build;
 pub mod calendar;
 pub mod context;
 pub mod escape;
@@ -22,8 +23,8 @@ use serde::Serialize;
 pub use templates::{DocumentKind, TemplateError, Templates};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Case, Participant, is_valid_id};
 use crate::model::Settings;
+use crate::model::{Case, Participant, is_valid_id};
 use context::Views;
 
 /// Which files to produce.
@@ -131,7 +132,7 @@ pub fn case_key(
         case.followup_overdue(settings.followup_days, today),
     )]);
     for w in warnings {
-        key.part(w.code)
+        key.part(w.code.as_str())
             .part(w.line.to_le_bytes())
             .part(w.column.to_le_bytes());
         key.part(&w.message)

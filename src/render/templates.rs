@@ -43,7 +43,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const LAYOUT: &str = "layout.html";
 
 /// A user template larger than this is refused, like a case file.
-const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+const MAX_TEMPLATE_BYTES: u64 = crate::repo::MAX_FILE_SIZE;
 
 /// The three kinds of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -511,7 +511,10 @@ fn read_template(root: &Path, relative: &Path) -> Result<String, TemplateError> 
         .map_err(|e| error(e.to_string()))?
         .len();
     if size > MAX_TEMPLATE_BYTES {
-        return Err(error("the template is larger than 1 MiB".to_string()));
+        return Err(error(format!(
+            "the template is larger than {}",
+            crate::repo::max_file_size_text()
+        )));
     }
     let bytes = std::fs::read(&path).map_err(|e| error(e.to_string()))?;
     String::from_utf8(bytes).map_err(|_| error("the template is not UTF-8".to_string()))

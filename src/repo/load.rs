@@ -11,8 +11,13 @@ use toml::de::{DeTable, DeValue, Deserializer};
 use super::CasePath;
 use crate::model::Case;
 
-/// Case files larger than this are refused (K005).
-pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+/// Case, roster and template files larger than this are refused (K005).
+pub const MAX_FILE_SIZE: u64 = 1 << 20;
+
+/// [`MAX_FILE_SIZE`] as people read it: "1 MiB".
+pub fn max_file_size_text() -> String {
+    format!("{} MiB", MAX_FILE_SIZE >> 20)
+}
 
 /// A case file's path and, once read, its text.
 #[derive(Debug, Clone)]
@@ -83,13 +88,7 @@ pub fn parse_case_bytes(rel: &str, bytes: Vec<u8>) -> Loaded {
         rel: rel.to_string(),
         text: None,
     };
-    let size = bytes.len() as u64;
-    let text = if size > MAX_FILE_SIZE {
-        Err(LoadError::TooLarge(size))
-    } else {
-        decode(bytes)
-    };
-    match text {
+    match text_of_bytes(bytes) {
         Ok(text) => {
             let (id, case) = parse(&text);
             file.text = Some(text);
@@ -108,7 +107,17 @@ pub fn parse_case(rel: &str, text: &str) -> Loaded {
     parse_case_bytes(rel, text.as_bytes().to_vec())
 }
 
-fn read_text(path: &std::path::Path) -> Result<String, LoadError> {
+/// The text of a file's bytes already in memory, within the limits.
+pub(super) fn text_of_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge(size));
+    }
+    decode(bytes)
+}
+
+/// A file's text: at most [`MAX_FILE_SIZE`] bytes of UTF-8.
+pub(super) fn read_text(path: &std::path::Path) -> Result<String, LoadError> {
     let handle = std::fs::File::open(path).map_err(LoadError::Io)?;
     let mut bytes = Vec::new();
     // Read one byte past the limit, so a file that grows while we look is

@@ -1,16 +1,20 @@
 //! Finding a case repository, its settings and its case files (DESIGN §2).
 
+pub mod git;
 mod load;
-
+mod roster;
 
 pub use load::{
-    LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, parse_case, parse_case_bytes,
+    LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, max_file_size_text, parse_case,
+    parse_case_bytes,
 };
-pub use crate::model::Settings;
+pub use roster::{ROSTER_DIR, is_roster_file, roster_from};
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+use crate::model::{Case, Settings};
 
 pub const SETTINGS_FILE: &str = "kring.toml";
 
@@ -227,6 +231,48 @@ impl Repo {
         }
         Ok(())
     }
+}
+
+/// The repository that holds the first path (or the current folder), and
+/// its case files narrowed to `paths` (files, folders or case ids), loaded
+/// in parallel.
+pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>), RepoError> {
+    // A case id instead of a path is looked up from the current folder.
+    let is_path = |p: &&PathBuf| p.symlink_metadata().is_ok();
+    let start = paths
+        .iter()
+        .find(is_path)
+        .map_or(Path::new("."), PathBuf::as_path);
+    let repo = Repo::discover(start)?;
+    for other in paths.iter().filter(is_path) {
+        let root = Repo::discover(other)?.root;
+        if root != repo.root {
+            return Err(RepoError::TwoRoots(
+                start.display().to_string(),
+                other.display().to_string(),
+            ));
+        }
+    }
+    let files = repo.case_files(paths)?;
+    let loaded = {
+        use rayon::prelude::*;
+        files.par_iter().map(load_case).collect()
+    };
+    Ok((repo, loaded))
+}
+
+/// The files that loaded as cases, with their cases, and the files that
+/// did not.
+pub fn readable(loaded: &[Loaded]) -> (Vec<(&Loaded, &Case)>, Vec<&Loaded>) {
+    let mut cases = Vec::with_capacity(loaded.len());
+    let mut unreadable = Vec::new();
+    for file in loaded {
+        match &file.case {
+            Ok(case) => cases.push((file, case)),
+            Err(_) => unreadable.push(file),
+        }
+    }
+    (cases, unreadable)
 }
 
 /// A relative path as kring shows it everywhere: `/`-separated.

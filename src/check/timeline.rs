@@ -1,10 +1,11 @@
-//! Rules about dates and times: order, durations, and what is due.
+//! K3xx: dates and times: their order, durations, what is due, and what may
+//! only happen after something else (a question, consent).
 
 use std::ops::Range;
 
 use chrono::{NaiveDate, TimeDelta};
 
-use super::{Context, Findings, at};
+use super::{Context, Findings, at, invited, is_invited_text};
 use crate::model::{Date, PartKind, Spanned, Variant, add_days, is_blank};
 
 /// Days after the conference within which the plan should reach everyone.
@@ -211,6 +212,23 @@ fn conference_date_span(cx: &Context) -> Option<(NaiveDate, Range<usize>)> {
     Some((date.get_ref().0, at(date)))
 }
 
+/// K304
+pub fn question_before_invitation(cx: &Context, out: &mut Findings) {
+    let question = cx.case.request.get_ref().question.as_ref();
+    if !is_blank(question.map(|q| q.get_ref().as_str())) {
+        return;
+    }
+    for (p, status) in invited(cx) {
+        out.add(
+            at(status),
+            format!(
+                "{}, but the request has no question yet",
+                is_invited_text(p, status)
+            ),
+        );
+    }
+}
+
 /// K305
 pub fn plan_recorded_after_conference(cx: &Context, out: &mut Findings) {
     let Some((date, span)) = conference_date_span(cx) else {
@@ -297,6 +315,22 @@ pub fn conference_has_location(cx: &Context, out: &mut Findings) {
             format!(
                 "the conference is on {} but has no location",
                 date.get_ref()
+            ),
+        );
+    }
+}
+
+/// K310
+pub fn consent_before_invitation(cx: &Context, out: &mut Findings) {
+    if cx.case.request.get_ref().consent.is_some() {
+        return;
+    }
+    for (p, status) in invited(cx) {
+        out.add(
+            at(status),
+            format!(
+                "{}, but no consent to the conference is recorded",
+                is_invited_text(p, status)
             ),
         );
     }

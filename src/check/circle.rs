@@ -1,9 +1,12 @@
-//! Rules about who takes part, by variant and role.
+//! K2xx: who takes part, by variant and role, and whether they can: reached,
+//! prepared, understood, and met by an independent coordinator.
 
 use std::collections::HashSet;
 
-use super::{Context, Findings, at};
-use crate::model::{PartKind, Role, Variant};
+use chrono::Days;
+
+use super::{Context, Findings, at, invited, is_invited_text};
+use crate::model::{PartKind, Participant, Role, Variant};
 
 fn has_role(cx: &Context, role: Role) -> bool {
     cx.case
@@ -179,6 +182,117 @@ pub fn circle_is_wide(cx: &Context, out: &mut Findings) {
                 } else {
                     format!("{circle} people")
                 }
+            ),
+        );
+    }
+}
+
+/// K206
+pub fn invited_can_be_reached(cx: &Context, out: &mut Findings) {
+    // An anonymised participant's contact details are gone on purpose.
+    let unreachable =
+        |p: &Participant| !p.has_contact() && !crate::model::is_anonymised_label(p.name.get_ref());
+    for (p, status) in invited(cx).filter(|(p, _)| unreachable(p)) {
+        out.add(
+            at(status),
+            format!(
+                "{} but has no email, phone or address",
+                is_invited_text(p, status)
+            ),
+        );
+    }
+}
+
+/// K207
+pub fn prepared_in_time(cx: &Context, out: &mut Findings) {
+    let Some(date) = cx.case.conference_date() else {
+        return;
+    };
+    let near = cx
+        .today
+        .checked_add_days(Days::new(7))
+        .is_none_or(|limit| date <= limit);
+    if !near {
+        return;
+    }
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        if !p.declined() && p.prepared.is_none() {
+            out.add(
+                at(&p.id),
+                format!(
+                    "{} has not been prepared, and the conference is on {date}",
+                    p.name.get_ref()
+                ),
+            );
+        }
+    }
+}
+
+/// K208
+pub fn coordinator_independent(cx: &Context, out: &mut Findings) {
+    let Some(coordinator) = &cx.case.coordinator else {
+        return;
+    };
+    let coordinator = coordinator.get_ref();
+    if !*coordinator.independent.get_ref() {
+        out.add(
+            at(&coordinator.independent),
+            "the coordinator has not declared independence (`independent` is not true)",
+        );
+    }
+    let Some(own) = &coordinator.organisation else {
+        return;
+    };
+    let own_key = own.get_ref().trim().to_lowercase();
+    if own_key.is_empty() {
+        return;
+    }
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        if let Some(org) = &p.organisation
+            && org.get_ref().trim().to_lowercase() == own_key
+        {
+            out.add(
+                at(org),
+                format!(
+                    "{} works for `{}`, the coordinator's own organisation",
+                    p.name.get_ref(),
+                    org.get_ref().trim()
+                ),
+            );
+        }
+    }
+}
+
+/// K209
+pub fn languages_covered(cx: &Context, out: &mut Findings) {
+    let case = cx.case;
+    let Some(spoken) = case.coordinator_languages() else {
+        return;
+    };
+    if case
+        .attendees()
+        .any(|p| p.role() == crate::model::Role::Interpreter)
+    {
+        return;
+    }
+    for p in case.attendees() {
+        let language = case.language_of(p, &cx.settings.language);
+        if spoken.contains(&language) {
+            continue;
+        }
+        let span = p
+            .language
+            .as_ref()
+            .or(case.language.as_ref())
+            .map_or_else(|| at(&p.id), at);
+        out.add(
+            span,
+            format!(
+                "{} speaks `{language}`, which the coordinator does not ({}), and no interpreter takes part",
+                p.name.get_ref(),
+                spoken.join(", ")
             ),
         );
     }

@@ -1,0 +1,175 @@
+//! The state of each case (`kring status`): its phase, the next open task
+//! of the checklist and the next date that matters; and the open cases per
+//! coordinator.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::roster::Roster;
+use crate::model::{Case, Phase, Variant, checklist};
+
+/// One coordinator's load.
+#[derive(Debug, Serialize)]
+pub struct Load<'a> {
+    coordinator: Option<String>,
+    name: Option<String>,
+    open_cases: usize,
+    /// The next dates that matter, earliest first.
+    next: Vec<NaiveDate>,
+    cases: Vec<&'a Row>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Row {
+    #[serde(skip)]
+    pub coordinator: Option<(String, String)>,
+    /// Not closed: counts in a coordinator's load.
+    #[serde(skip)]
+    pub open: bool,
+    pub id: String,
+    pub variant: Variant,
+    pub phase: Phase,
+    pub next: Option<&'static str>,
+    pub due: Option<NaiveDate>,
+    pub file: String,
+}
+
+/// One row per case, by due date (the undated last), then by id. `cases`
+/// pairs each case with its file, relative to the root.
+pub fn rows(
+    cases: &[(&str, &Case)],
+    roster: &Roster,
+    followup_days: u32,
+    today: NaiveDate,
+) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(cases.len());
+    for (file, case) in cases {
+        let phase = case.phase(today);
+        rows.push(Row {
+            coordinator: roster.coordinator_of(case),
+            open: case.is_open(),
+            id: case.id().to_string(),
+            variant: case.variant(),
+            phase,
+            next: checklist::tasks(case)
+                .iter()
+                .find(|t| !t.done)
+                .map(|t| t.key),
+            due: checklist::due(case, phase, followup_days),
+            file: file.to_string(),
+        });
+    }
+    rows.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));
+    rows
+}
+
+/// The open cases per coordinator: roster coordinators first (by id), then
+/// names outside the roster, then cases without a coordinator.
+pub fn by_coordinator<'a>(rows: &'a [Row], roster: &Roster) -> Vec<Load<'a>> {
+    let mut loads: Vec<Load> = roster
+        .coordinators
+        .iter()
+        .map(|c| Load {
+            coordinator: Some(c.id().to_string()),
+            name: Some(c.name.clone()),
+            open_cases: 0,
+            next: Vec::new(),
+            cases: Vec::new(),
+        })
+        .collect();
+    for row in rows.iter().filter(|r| r.open) {
+        let key = row.coordinator.as_ref().map(|(id, _)| id.clone());
+        let index = match loads.iter().position(|l| l.coordinator == key) {
+            Some(i) => i,
+            None => {
+                loads.push(Load {
+                    coordinator: key,
+                    name: row.coordinator.as_ref().map(|(_, name)| name.clone()),
+                    open_cases: 0,
+                    next: Vec::new(),
+                    cases: Vec::new(),
+                });
+                loads.len() - 1
+            }
+        };
+        let load = &mut loads[index];
+        load.open_cases += 1;
+        load.cases.push(row);
+        if let Some(due) = row.due {
+            load.next.push(due);
+        }
+    }
+    for load in &mut loads {
+        load.next.sort();
+    }
+    loads
+}
+
+pub fn load_table(loads: &[Load]) -> String {
+    let mut out = String::new();
+    for load in loads {
+        let who = match (&load.coordinator, &load.name) {
+            (Some(id), Some(name)) if id != name => format!("{id} ({name})"),
+            (Some(id), _) => id.clone(),
+            (None, _) => "no coordinator yet".to_string(),
+        };
+        let next: Vec<String> = load.next.iter().take(3).map(|d| d.to_string()).collect();
+        out.push_str(&format!(
+            "{who}: {} open{}\n",
+            load.open_cases,
+            if next.is_empty() {
+                String::new()
+            } else {
+                format!(", next {}", next.join(", "))
+            }
+        ));
+        for row in &load.cases {
+            out.push_str(&format!(
+                "  {:<20} {:<12} {:<12} {:<14} {}\n",
+                row.id,
+                row.variant.as_str(),
+                row.phase.as_str(),
+                row.next.unwrap_or("-"),
+                row.due.map_or_else(|| "-".to_string(), |d| d.to_string())
+            ));
+        }
+    }
+    out
+}
+
+pub fn table(rows: &[Row]) -> String {
+    let header = ["ID", "VARIANT", "PHASE", "NEXT", "DUE"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.id.clone(),
+                r.variant.as_str().to_string(),
+                r.phase.as_str().to_string(),
+                r.next.unwrap_or("-").to_string(),
+                r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |row: &[&str]| {
+        let padded: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        out.push_str(padded.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&header);
+    for row in &cells {
+        line(&row.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    out
+}
