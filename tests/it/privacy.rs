@@ -2,11 +2,9 @@
 //! (Contact details and birth dates: tests/render.rs and
 //! tests/properties.rs.)
 
-mod support;
-
 use std::path::Path;
 
-use support::{TODAY, demo_copy, files_below, kring};
+use crate::support::{TODAY, demo_copy, files_below, kring};
 
 fn rendered_demo() -> tempfile::TempDir {
     let dir = demo_copy();

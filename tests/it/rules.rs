@@ -6,12 +6,10 @@
 //! `kring check --format json` on the fixture and asserts that the
 //! diagnostics are exactly the expected ones: code, file and line.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use support::{TODAY, fixture_dir, kring};
+use crate::support::{TODAY, fixture_dir, kring};
 
 /// (file relative to the fixture, line, code)
 type Expectation = (String, usize, String);
