@@ -1,6 +1,6 @@
 //! The statements of docs/privacy.md that are properties of the code.
-//! (Contact details and birth dates: tests/render.rs and
-//! tests/properties.rs.)
+//! (Contact details and birth dates: tests/it/render.rs and
+//! tests/it/properties.rs.)
 
 use std::path::Path;
 

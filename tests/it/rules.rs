@@ -117,7 +117,7 @@ macro_rules! fixtures {
                 .map(|r| r.code)
                 .filter(|c| !listed.contains(c))
                 .collect();
-            // K005's files are made by tests/bad_input.rs (a 1 MiB file is not committed).
+            // K005's files are made by tests/it/bad_input.rs (a 1 MiB file is not committed).
             missing.retain(|c| *c != "K005");
             assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
         }
