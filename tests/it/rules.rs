@@ -6,12 +6,10 @@
 //! `kring check --format json` on the fixture and asserts that the
 //! diagnostics are exactly the expected ones: code, file and line.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use support::{TODAY, fixture_dir, kring};
+use crate::support::{TODAY, fixture_dir, kring};
 
 /// (file relative to the fixture, line, code)
 type Expectation = (String, usize, String);
@@ -119,7 +117,7 @@ macro_rules! fixtures {
                 .map(|r| r.code)
                 .filter(|c| !listed.contains(c))
                 .collect();
-            // K005's files are made by tests/bad_input.rs (a 1 MiB file is not committed).
+            // K005's files are made by tests/it/bad_input.rs (a 1 MiB file is not committed).
             missing.retain(|c| *c != "K005");
             assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
         }

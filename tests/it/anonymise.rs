@@ -1,11 +1,10 @@
 //! `kring anonymise`: retention of closed cases (rule K311).
 
-mod support;
-
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring, read, snapshot};
+
+use crate::support::{TODAY, demo_copy, files_below, kring, read, snapshot};
 
 const BAKKER: &str = "cases/2026/2026-031-bakker.toml";
 /// Two years later: well past the retention period of the demo's closed case.

@@ -1,8 +1,6 @@
 //! Any bytes in a case file give diagnostics and an exit code: never a
 //! panic, a hang or a changed file.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
 use kring::check::check;
@@ -10,7 +8,8 @@ use kring::diagnostic::HumanRenderer;
 use kring::{model::Settings, repo::parse_case_bytes};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
-use support::{TODAY, demo_dir, fixture_dir, kring};
+
+use crate::support::{TODAY, demo_dir, fixture_dir, kring};
 
 /// Every case file of the demo and the fixtures: realistic starting points.
 fn seeds() -> Vec<Vec<u8>> {

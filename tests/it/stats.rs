@@ -21,10 +21,9 @@
 //! Feb 15→Mar 2 15 = 46; C Feb 1→Mar 1 28 + 31 + 19 = 78; F May 4→Jun 4 31
 //! + 11 = 42; G Oct 1→Nov 1 31 + 21 = 52; J Jun 1→Jul 1 = 30.
 
-mod support;
-
 use serde_json::{Value, json};
-use support::{TODAY, copy_tree, fixture_dir, kring, write};
+
+use crate::support::{TODAY, copy_tree, demo_dir, fixture_dir, kring, write};
 
 fn stats(args: &[&str]) -> (Option<i32>, String, String) {
     let output = kring()
@@ -467,7 +466,7 @@ fn an_empty_repository_says_so() {
 fn the_demo_region() {
     let output = kring()
         .arg("stats")
-        .arg(support::demo_dir())
+        .arg(demo_dir())
         .args(["--today", TODAY, "--format", "json"])
         .output()
         .unwrap();

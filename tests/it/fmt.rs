@@ -1,12 +1,11 @@
 //! `kring fmt`: canonical, idempotent, meaning-preserving, and careful
 //! with files it cannot read.
 
-mod support;
-
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{demo_copy, demo_dir, files_below, fixture_dir, kring, write};
+
+use crate::support::{demo_copy, demo_dir, files_below, fixture_dir, kring, write};
 
 fn same_meaning(a: &str, b: &str) -> bool {
     let a: toml::Value = toml::from_str(a).unwrap();

@@ -3,12 +3,11 @@
 //! fixtures, converted from TOML to JSON the way editors do: a TOML date or
 //! time becomes a JSON string.
 
-mod support;
-
 use std::path::Path;
 
 use serde_json::Value;
-use support::{demo_dir, files_below, fixture_dir, kring};
+
+use crate::support::{demo_dir, files_below, fixture_dir, kring};
 
 fn schema_from_binary(args: &[&str]) -> Value {
     let output = kring().arg("schema").args(args).output().unwrap();

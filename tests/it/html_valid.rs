@@ -5,12 +5,10 @@
 //! `target/vnu/`, where this test installs the npm package `vnu-jar` when
 //! it is missing (`.ci/run` installs Java and the package beforehand).
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{TODAY, demo_copy, files_below, kring};
+use crate::support::{TODAY, demo_copy, files_below, kring};
 
 fn vnu_jar() -> PathBuf {
     if let Some(jar) = std::env::var_os("VNU_JAR") {

@@ -1,12 +1,11 @@
 //! `kring render`: which files appear, what they may and may not contain,
 //! and how the output folder is kept in step with the cases.
 
-mod support;
-
 use std::path::Path;
 
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring, read, visible_text, write};
+
+use crate::support::{TODAY, demo_copy, files_below, kring, read, visible_text, write};
 
 fn render(root: &Path) -> assert_cmd::assert::Assert {
     kring()

@@ -1,12 +1,10 @@
 //! The statements of docs/privacy.md that are properties of the code.
-//! (Contact details and birth dates: tests/render.rs and
-//! tests/properties.rs.)
-
-mod support;
+//! (Contact details and birth dates: tests/it/render.rs and
+//! tests/it/properties.rs.)
 
 use std::path::Path;
 
-use support::{TODAY, demo_copy, files_below, kring};
+use crate::support::{TODAY, demo_copy, files_below, kring};
 
 fn rendered_demo() -> tempfile::TempDir {
     let dir = demo_copy();

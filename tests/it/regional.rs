@@ -2,10 +2,9 @@
 //! kring agenda (with its calendar feed) and kring status --by coordinator,
 //! with answers worked out by hand.
 
-mod support;
-
 use serde_json::Value;
-use support::{TODAY, demo_copy, demo_dir, kring};
+
+use crate::support::{TODAY, demo_copy, demo_dir, kring};
 
 fn json(args: &[&str], dir: &std::path::Path) -> Value {
     let output = kring()

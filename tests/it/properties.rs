@@ -9,9 +9,9 @@ use kring::diagnostic::Severity;
 use kring::render::{Scope, Templates, render_case};
 use kring::{model::Settings, repo::parse_case};
 use proptest::prelude::*;
-use support::visible_text;
+use proptest::test_runner::FileFailurePersistence;
 
-mod support;
+use crate::support::visible_text;
 
 const VARIANTS: [&str; 4] = ["family", "restorative", "community", "learning"];
 
@@ -124,7 +124,16 @@ fn commonmark_text(markdown: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    // Seeds of past failures are in properties.proptest-regressions beside
+    // this file. proptest's default would look in
+    // tests/proptest-regressions/properties.txt, as main.rs is in this folder.
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: Some(Box::new(
+            FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn rendering_keeps_names_literal_and_details_private((v, names, roles) in case_strategy()) {

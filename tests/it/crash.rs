@@ -3,15 +3,14 @@
 //! run cleans up and finishes.
 #![cfg(unix)]
 
-mod support;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use rand::{RngExt, SeedableRng, rngs::StdRng};
-use support::{TODAY, demo_dir, files_below, kring, snapshot, write};
+
+use crate::support::{TODAY, copy_tree, demo_dir, files_below, kring, snapshot, write};
 
 /// A repository of `copies` × the demo's three scheduled or closed cases,
 /// with new ids.
@@ -152,7 +151,7 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
     }
     let started = Instant::now();
     let copy = tempfile::tempdir().unwrap();
-    support::copy_tree(repo.path(), copy.path());
+    copy_tree(repo.path(), copy.path());
     kring()
         .current_dir(copy.path())
         .args(["fmt", "-q"])

@@ -1,10 +1,9 @@
 //! `kring templates list|export`, and `kring check` on a repository's own
 //! templates.
 
-mod support;
-
 use predicates::prelude::*;
-use support::{TODAY, demo_copy, files_below, kring, write};
+
+use crate::support::{TODAY, demo_copy, files_below, kring, write};
 
 #[test]
 fn export_copies_the_built_ins_and_never_overwrites_an_edit() {

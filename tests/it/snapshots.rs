@@ -2,14 +2,13 @@
 //! A change to a template or to the rendering shows up here as a diff to
 //! review like code (`cargo insta review`, or INSTA_UPDATE=always).
 
-mod support;
-
 use kring::check::check;
 use kring::diagnostic::Severity;
 use kring::model::Case;
 use kring::render::{Formats, Scope, Templates, render_case};
 use kring::repo::{Repo, load_case};
-use support::{TODAY, demo_dir, fixture_dir};
+
+use crate::support::{TODAY, demo_dir, fixture_dir};
 
 /// Renders every demo case with all documents in `lang`, and snapshots
 /// each file. `formats` picks which files.
@@ -18,7 +17,7 @@ fn snapshot_demo(lang: &str, formats: Formats, only_first_invitation: bool) {
 }
 
 /// Renders every case of the repository at `root` in `lang` and snapshots
-/// each file, named `<prefix><lang>__<path>`.
+/// each file, named `snapshots__<prefix><lang>__<path>`.
 fn snapshot_repo(
     root: &std::path::Path,
     lang: &str,
@@ -26,6 +25,15 @@ fn snapshot_repo(
     only_first_invitation: bool,
     prefix: &str,
 ) {
+    // The snapshot files keep the place and the names they had when this
+    // file was the test crate `snapshots`: in tests/snapshots/, not beside
+    // this file, and prefixed `snapshots__` rather than with this module's
+    // path (`it__snapshots__`).
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    let _settings = settings.bind_to_scope();
+
     let repo = Repo::discover(root).unwrap();
     let loaded: Vec<_> = repo
         .case_files(&[])
@@ -64,7 +72,7 @@ fn snapshot_repo(
                 }
                 seen_invitation = true;
             }
-            let name = format!("{prefix}{lang}__{}", path.replace('/', "__"));
+            let name = format!("snapshots__{prefix}{lang}__{}", path.replace('/', "__"));
             let text = String::from_utf8(document.bytes).unwrap();
             insta::assert_snapshot!(name, text);
             count += 1;

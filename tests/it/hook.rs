@@ -1,11 +1,9 @@
 //! The pre-commit hook, in a real git repository.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
-use support::{copy_tree, demo_dir, kring, write};
+use crate::support::{copy_tree, demo_dir, kring, write};
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new("git")

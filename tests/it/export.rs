@@ -1,12 +1,11 @@
 //! `kring export --anonymised`: no personal value of any case file reaches
 //! the output; pseudonyms follow the key; the key is handled with care.
 
-mod support;
-
 use std::path::Path;
 
 use serde_json::Value;
-use support::{TODAY, copy_tree, demo_dir, fixture_dir, kring, write};
+
+use crate::support::{TODAY, copy_tree, demo_dir, fixture_dir, kring, write};
 
 const KEY: &str = "dGVzdHNsZXV0ZWwtdm9vci1rcmluZy1leHBvcnQ=";
 const OTHER_KEY: &str = "een-heel-andere-sleutel-van-32-bytes";

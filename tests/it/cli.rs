@@ -1,9 +1,8 @@
 //! The commands as a coordinator uses them: init, new, check, status, explain.
 
-mod support;
-
 use predicates::prelude::*;
-use support::{TODAY, demo_dir, kring, write};
+
+use crate::support::{TODAY, demo_dir, kring, write};
 
 const WARNING_ONLY: &str = r#"id = "2026-050-visser"
 variant = "community"

@@ -1,0 +1,25 @@
+//! kring's integration tests: one test binary, one module per area.
+//!
+//! One binary links kring and the dev-dependencies once instead of once
+//! per file. Run one area with `cargo test --test it render::`.
+//! Fixtures are in `tests/fixtures/`, insta snapshots in `tests/snapshots/`.
+
+mod support;
+
+mod anonymise;
+mod bad_input;
+mod cli;
+mod crash;
+mod export;
+mod fmt;
+mod hook;
+mod html_valid;
+mod privacy;
+mod properties;
+mod regional;
+mod render;
+mod rules;
+mod schema;
+mod snapshots;
+mod stats;
+mod templates;
