@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use kring::cli::{Cli, Outcome, command, run};
+use kring::{Cli, Outcome, command, run};
 
 // Rendering thousands of documents allocates many small strings and maps;
 // mimalloc does that with far less time than the system allocator.

@@ -5,9 +5,9 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use kring::diagnostic::Severity;
-use kring::render::{Scope, Templates, render_case};
-use kring::{model::Settings, repo::parse_case_bytes};
+use kring::Severity;
+use kring::{Scope, Templates, render_case};
+use kring::{Settings, parse_case_bytes};
 use libfuzzer_sys::fuzz_target;
 
 static TEMPLATES: LazyLock<Templates> =
@@ -17,11 +17,11 @@ static SETTINGS: LazyLock<Settings> = LazyLock::new(Settings::default);
 fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let loaded = parse_case_bytes("cases/fuzz.toml", data.to_vec());
-    let report = kring::check::check(std::slice::from_ref(&loaded), &SETTINGS, today);
+    let report = kring::check_cases(std::slice::from_ref(&loaded), &SETTINGS, today);
     if let Some(text) = &loaded.file.text {
-        if let Ok(formatted) = kring::edit::format::format(text) {
+        if let Ok(formatted) = kring::format(text) {
             // Formatting is idempotent and keeps the meaning.
-            let again = kring::edit::format::format(&formatted).expect("formatted text parses");
+            let again = kring::format(&formatted).expect("formatted text parses");
             assert_eq!(again, formatted, "fmt is not idempotent");
             let before: Result<toml::Value, _> = toml::from_str(text);
             let after: Result<toml::Value, _> = toml::from_str(&formatted);

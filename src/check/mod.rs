@@ -62,8 +62,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// What a case rule found: places in the file, each with a message and,
-/// where the rule's general help is not enough, its own help.
+/// What a case rule found: places in the file, each with a message (the
+/// rule's help is shown under each).
 #[derive(Default)]
 pub struct Findings {
     items: Vec<Finding>,
@@ -72,7 +72,6 @@ pub struct Findings {
 struct Finding {
     span: Range<usize>,
     message: String,
-    help: Option<String>,
 }
 
 impl Findings {
@@ -80,20 +79,6 @@ impl Findings {
         self.items.push(Finding {
             span,
             message: message.into(),
-            help: None,
-        });
-    }
-
-    pub fn add_with_help(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.items.push(Finding {
-            span,
-            message: message.into(),
-            help: Some(help.into()),
         });
     }
 }
@@ -286,7 +271,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
                 Some(f.span),
                 case_id.clone(),
                 f.message,
-                f.help,
+                None,
             ));
         }
     }

@@ -77,16 +77,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 /// case files and kring.toml, so that editors validate and complete. An
 /// existing `.taplo.toml` is left alone.
 fn write_editor_support(dir: &Path) -> Result<()> {
-    for (file, schema) in [
-        (
-            crate::model::schema::CASE_SCHEMA_FILE,
-            crate::model::schema::case(),
-        ),
-        (
-            crate::model::schema::SETTINGS_SCHEMA_FILE,
-            crate::model::schema::settings(),
-        ),
-    ] {
+    for (file, schema) in crate::model::schema::files() {
         write_atomic(
             &dir.join(file),
             crate::model::schema::to_text(&schema).as_bytes(),
@@ -101,7 +92,9 @@ fn write_editor_support(dir: &Path) -> Result<()> {
 
 const TAPLO: &str = r#"# Editor support (taplo, Even Better TOML): validate and complete the case
 # files and kring.toml against the schemas kring wrote into .kring/.
-# `kring schema > .kring/case.schema.json` refreshes them after an upgrade.
+# After an upgrade, refresh them: `kring schema > .kring/case.schema.json`,
+# `kring schema --settings > .kring/settings.schema.json` and
+# `kring schema --roster > .kring/coordinator.schema.json`.
 
 include = ["kring.toml", "cases/**/*.toml", "coordinators/**/*.toml"]
 
@@ -146,4 +139,25 @@ fn inside_git(dir: &Path) -> bool {
     dir.canonicalize()
         .map(|d| d.ancestors().any(|a| a.join(".git").exists()))
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `kring init` wrote a rule for the roster's schema but not the schema
+    /// itself, so `taplo check` failed as soon as coordinators/ existed.
+    #[test]
+    fn every_schema_the_taplo_file_names_is_written() {
+        let written: Vec<&str> = crate::model::schema::files()
+            .iter()
+            .map(|(file, _)| *file)
+            .collect();
+        let named: Vec<&str> = TAPLO
+            .lines()
+            .filter_map(|l| l.strip_prefix("path = \""))
+            .filter_map(|l| l.strip_suffix('"'))
+            .collect();
+        assert_eq!(named, written);
+    }
 }

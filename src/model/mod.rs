@@ -10,7 +10,7 @@ pub mod schema;
 mod settings;
 mod time;
 
-pub use derived::{Phase, ROLE_PROFESSIONAL_PARTS, add_days};
+pub use derived::{Phase, add_days};
 pub use settings::Settings;
 pub use time::{Date, Time};
 
@@ -415,7 +415,7 @@ pub enum ClosingReason {
 /// `^[a-z0-9][a-z0-9-]{0,62}$`.
 ///
 /// ```
-/// use kring::model::is_valid_id;
+/// use kring::is_valid_id;
 /// assert!(is_valid_id("2026-014-sam"));
 /// assert!(!is_valid_id("Sam de Vries"));
 /// ```

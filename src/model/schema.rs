@@ -19,6 +19,15 @@ pub const SETTINGS_SCHEMA_FILE: &str = ".kring/settings.schema.json";
 pub const ROSTER_SCHEMA_FILE: &str = ".kring/coordinator.schema.json";
 
 /// The schema of a case file.
+/// Every schema `kring init` writes, with its file in the repository.
+pub fn files() -> [(&'static str, Value); 3] {
+    [
+        (CASE_SCHEMA_FILE, case()),
+        (SETTINGS_SCHEMA_FILE, settings()),
+        (ROSTER_SCHEMA_FILE, roster()),
+    ]
+}
+
 pub fn case() -> Value {
     let mut schema = SchemaSettings::draft07()
         .into_generator()

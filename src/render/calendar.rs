@@ -36,8 +36,6 @@ pub struct Event<'a> {
     /// `<case id>.<participant id>@kring`: stable, so that a calendar
     /// updates the event when the invitation is sent again.
     pub uid: &'a str,
-    /// An IANA time zone name, already validated; also the TZID.
-    pub timezone: &'a str,
     /// The conference date.
     pub date: NaiveDate,
     /// When this participant's first part starts.
@@ -55,14 +53,6 @@ pub struct Event<'a> {
     pub description: &'a str,
 }
 
-/// The calendar file for `event`: a VCALENDAR (VERSION 2.0, CALSCALE
-/// GREGORIAN, METHOD PUBLISH) with the VTIMEZONE of the event's zone and
-/// one VEVENT whose DTSTART and DTEND refer to it. The same event always
-/// gives the same bytes.
-pub fn to_ics(event: &Event<'_>) -> String {
-    Calendar::new(event.timezone, event.date).with_event(event)
-}
-
 /// What the calendar files of one conference share: the VCALENDAR and the
 /// VTIMEZONE for its date, built and written once. Each participant's
 /// VEVENT, written by calcard on its own, goes before the END:VCALENDAR
@@ -72,7 +62,6 @@ pub struct Calendar {
     calendar: ICalendar,
     /// The written calendar without its last line, `END:VCALENDAR`.
     head: Option<String>,
-    timezone: String,
     /// The TZID, when calcard knows the zone.
     zone: Option<String>,
 }
@@ -98,19 +87,15 @@ impl Calendar {
         Calendar {
             calendar,
             head,
-            timezone: timezone.to_string(),
             zone,
         }
     }
 
-    /// The IANA zone the calendar's times are in.
-    pub fn timezone(&self) -> &str {
-        &self.timezone
-    }
-
     /// The calendar file for one event on this calendar's date, in its
-    /// zone (see [`to_ics`]); the event's own `timezone` and `date` are
-    /// those of the calendar.
+    /// zone: a VCALENDAR (VERSION 2.0, CALSCALE GREGORIAN, METHOD PUBLISH)
+    /// with the VTIMEZONE of the zone and one VEVENT whose DTSTART and
+    /// DTEND refer to it. The event's `date` is the calendar's. The same
+    /// event always gives the same bytes.
     pub fn with_event(&self, event: &Event<'_>) -> String {
         let zone = self.zone.as_deref();
         let start = event.date.and_time(event.start);
@@ -340,15 +325,37 @@ mod tests {
 
     const LOCATION: &str = "Buurthuis Het Zandpad, zaal 1; Zandpad 12, 7413 KR Deventer";
 
+    /// An event with the zone of its calendar.
+    struct Zoned<'a> {
+        timezone: &'a str,
+        event: Event<'a>,
+    }
+
+    impl<'a> std::ops::Deref for Zoned<'a> {
+        type Target = Event<'a>;
+        fn deref(&self) -> &Event<'a> {
+            &self.event
+        }
+    }
+
+    impl std::ops::DerefMut for Zoned<'_> {
+        fn deref_mut(&mut self) -> &mut Self::Target {
+            &mut self.event
+        }
+    }
+
+    fn to_ics(e: &Zoned<'_>) -> String {
+        Calendar::new(e.timezone, e.date).with_event(e)
+    }
+
     fn event<'a>(
         timezone: &'a str,
         date: &str,
         summary: &'a str,
         description: &'a str,
-    ) -> Event<'a> {
-        Event {
+    ) -> Zoned<'a> {
+        let event = Event {
             uid: "2026-041-smit.hannah@kring",
-            timezone,
             date: date.parse().unwrap(),
             start: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
@@ -356,7 +363,8 @@ mod tests {
             summary,
             location: Some(LOCATION),
             description,
-        }
+        };
+        Zoned { timezone, event }
     }
 
     #[test]
@@ -507,7 +515,7 @@ mod tests {
     /// Parses `ics` with the independent `icalendar` crate and checks what
     /// every calendar file must hold; returns the offset in force at the
     /// start of the event.
-    fn parse_and_check(ics: &str, e: &Event<'_>) -> i32 {
+    fn parse_and_check(ics: &str, e: &Zoned<'_>) -> i32 {
         check_lines(ics);
         let root = parse(ics);
         assert_eq!(prop(&root, "VERSION").0, "2.0");

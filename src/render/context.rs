@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::model::Settings;
 use crate::model::checklist::{self, Task};
-use crate::model::{Case, Part, PartKind, Participant, Phase, Role, Spanned, Time};
+use crate::model::{Case, Part, PartKind, Participant, Role, Spanned, Time};
 
 /// The case as every document sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -172,6 +172,10 @@ pub struct Common {
     pub central: Vec<String>,
 }
 
+/// What one invitation receives, as one value: the shape the templates
+/// document. Renders build it faster, in pieces (`SharedInvitation`); a test
+/// holds the two equal.
+#[cfg(test)]
 #[derive(Debug, Clone, Serialize)]
 pub struct InvitationContext {
     #[serde(flatten)]
@@ -387,6 +391,7 @@ impl<'a> Views<'a> {
         (start, end)
     }
 
+    #[cfg(test)]
     pub fn invitation(&self, p: &'a Participant, lang: &str) -> InvitationContext {
         InvitationContext {
             common: self.common(lang),
@@ -533,11 +538,6 @@ impl<'a> Views<'a> {
                 })
                 .unwrap_or_default(),
         }
-    }
-
-    /// Which phase the case is in today.
-    pub fn phase(&self) -> Phase {
-        self.case.phase(self.today)
     }
 }
 

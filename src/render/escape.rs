@@ -101,6 +101,7 @@ fn is_plain(input: &str) -> bool {
 }
 
 /// [`markdown`] into a `String`.
+#[cfg(test)]
 pub fn markdown_string(input: &str) -> String {
     let mut out = Vec::with_capacity(input.len() + 8);
     // Writing into a Vec cannot fail.

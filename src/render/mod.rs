@@ -447,7 +447,6 @@ fn calendar_file(
     let uid = format!("{}.{}@kring", case.id(), participant.id());
     let event = calendar::Event {
         uid: &uid,
-        timezone: calendar.timezone(),
         date,
         start,
         end,

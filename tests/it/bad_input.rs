@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use kring::check::check;
-use kring::diagnostic::HumanRenderer;
-use kring::{model::Settings, repo::parse_case_bytes};
+use kring::HumanRenderer;
+use kring::check_cases;
+use kring::{Settings, parse_case_bytes};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -14,9 +14,9 @@ use crate::support::{TODAY, demo_dir, fixture_dir, kring};
 /// Every case file of the demo and the fixtures: realistic starting points.
 fn seeds() -> Vec<Vec<u8>> {
     let today = TODAY.parse().unwrap();
-    let mut seeds: Vec<Vec<u8>> = kring::model::Variant::ALL
+    let mut seeds: Vec<Vec<u8>> = kring::Variant::ALL
         .into_iter()
-        .map(|v| kring::edit::skeleton::skeleton("2026-001-x", v, Some("Zoë"), today).into_bytes())
+        .map(|v| kring::skeleton("2026-001-x", v, Some("Zoë"), today).into_bytes())
         .collect();
     for root in [demo_dir(), fixture_dir("rules")]
         .into_iter()
@@ -171,12 +171,12 @@ fn thousands_of_mutated_files_never_panic() {
         }
         let loaded = parse_case_bytes("cases/x.toml", bytes.clone());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let report = check(std::slice::from_ref(&loaded), &settings, today);
+            let report = check_cases(std::slice::from_ref(&loaded), &settings, today);
             for d in report.diagnostics.iter().take(100) {
                 renderer.render(d, loaded.file.text.as_deref());
             }
             if let Ok(case) = &loaded.case {
-                kring::model::checklist::tasks(case);
+                kring::checklist_tasks(case);
                 case.phase(today);
             }
             report.diagnostics.len()
@@ -372,8 +372,8 @@ fn ten_thousand_participants_and_huge_arrays() {
     let (code, json) = json_check(dir.path());
     assert_eq!(code, Some(0), "{json}");
     assert_eq!(json["cases"], 1);
-    let formatted = kring::edit::format::format(&text).unwrap();
-    assert_eq!(kring::edit::format::format(&formatted).unwrap(), formatted);
+    let formatted = kring::format(&text).unwrap();
+    assert_eq!(kring::format(&formatted).unwrap(), formatted);
     kring()
         .current_dir(dir.path())
         .args(["render", "--only", "checklist", "--today", TODAY])

@@ -145,7 +145,7 @@ fn a_killed_fmt_leaves_each_file_old_or_new() {
             .unwrap()
             .replace("\n\n[", "\n[");
         std::fs::write(&path, &text).unwrap();
-        let formatted = kring::edit::format::format(&text).unwrap();
+        let formatted = kring::format(&text).unwrap();
         assert_ne!(formatted, text);
         originals.insert(file, (text, formatted));
     }

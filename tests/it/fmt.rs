@@ -17,8 +17,8 @@ fn same_meaning(a: &str, b: &str) -> bool {
 /// messages `kring check` would print, sorted.
 fn findings(text: &str) -> Vec<(String, String)> {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let loaded = kring::repo::parse_case("cases/x.toml", text);
-    let report = kring::check::check(&[loaded], &Default::default(), today);
+    let loaded = kring::parse_case("cases/x.toml", text);
+    let report = kring::check_cases(&[loaded], &Default::default(), today);
     let mut found: Vec<(String, String)> = report
         .diagnostics
         .into_iter()
@@ -72,8 +72,8 @@ fn formatting_is_idempotent_and_keeps_the_meaning() {
         if toml::from_str::<toml::Value>(&text).is_err() {
             continue;
         }
-        let once = kring::edit::format::format(&text).unwrap();
-        let twice = kring::edit::format::format(&once).unwrap();
+        let once = kring::format(&text).unwrap();
+        let twice = kring::format(&once).unwrap();
         assert_eq!(once, twice, "{}: not idempotent", path.display());
         assert!(
             same_meaning(&text, &once),
@@ -111,11 +111,7 @@ fn the_binary_formats_copies_of_the_demo_and_every_fixture() {
     }
     let refused = originals
         .iter()
-        .filter(|(rel, bytes)| {
-            kring::repo::parse_case_bytes(rel, bytes.clone())
-                .case
-                .is_err()
-        })
+        .filter(|(rel, bytes)| kring::parse_case_bytes(rel, bytes.clone()).case.is_err())
         .count();
     assert!(
         refused >= 5,
@@ -131,11 +127,11 @@ fn the_binary_formats_copies_of_the_demo_and_every_fixture() {
         )));
     for (rel, before) in &originals {
         let after = std::fs::read(dir.path().join(rel)).unwrap();
-        let loaded = kring::repo::parse_case_bytes(rel, before.clone());
+        let loaded = kring::parse_case_bytes(rel, before.clone());
         match (&loaded.case, &loaded.file.text) {
             (Ok(_), Some(text)) => {
                 let after = String::from_utf8(after).unwrap();
-                assert_eq!(after, kring::edit::format::format(text).unwrap(), "{rel}");
+                assert_eq!(after, kring::format(text).unwrap(), "{rel}");
                 assert!(same_meaning(text, &after), "{rel}");
             }
             _ => assert_eq!(&after, before, "{rel}: refused, so untouched"),
@@ -250,7 +246,7 @@ avoid = [
 
 #[test]
 fn a_messy_file_becomes_canonical() {
-    assert_eq!(kring::edit::format::format(MESSY).unwrap(), TIDY);
+    assert_eq!(kring::format(MESSY).unwrap(), TIDY);
     assert!(same_meaning(MESSY, TIDY));
 }
 
@@ -332,7 +328,7 @@ fn files_kring_cannot_read_as_text_are_left_alone() {
     let latin1 = b"id = \"2026-073-caf\xe9\"\nvariant = \"family\"\n".to_vec();
     let large = format!(
         "id = \"2026-074-groot\"\nvariant = \"family\"\n# {}\n",
-        "x".repeat(kring::repo::MAX_FILE_SIZE as usize)
+        "x".repeat(kring::MAX_FILE_SIZE as usize)
     );
     std::fs::write(dir.path().join("cases/latin1.toml"), &latin1).unwrap();
     std::fs::write(dir.path().join("cases/groot.toml"), &large).unwrap();
@@ -394,9 +390,9 @@ const ODD_TIDY: &str = concat!(
 
 #[test]
 fn odd_spelling_becomes_canonical() {
-    let tidy = kring::edit::format::format(ODD).unwrap();
+    let tidy = kring::format(ODD).unwrap();
     assert_eq!(tidy, ODD_TIDY);
-    assert_eq!(kring::edit::format::format(&tidy).unwrap(), tidy);
+    assert_eq!(kring::format(&tidy).unwrap(), tidy);
     assert!(same_meaning(ODD, &tidy));
 }
 
@@ -408,10 +404,10 @@ fn fuzz_findings_stay_fixed() {
     let mut count = 0;
     for file in files_below(&dir) {
         let text = String::from_utf8_lossy(&std::fs::read(dir.join(&file)).unwrap()).into_owned();
-        let Ok(once) = kring::edit::format::format(&text) else {
+        let Ok(once) = kring::format(&text) else {
             continue;
         };
-        assert_eq!(kring::edit::format::format(&once).unwrap(), once, "{file}");
+        assert_eq!(kring::format(&once).unwrap(), once, "{file}");
         if toml::from_str::<toml::Value>(&text).is_ok() {
             assert!(same_meaning(&text, &once), "{file}");
         }

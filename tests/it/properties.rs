@@ -5,9 +5,9 @@
 //! (pulldown-cmark, independent of the comrak kring uses) shows it.
 
 use chrono::NaiveDate;
-use kring::diagnostic::Severity;
-use kring::render::{Scope, Templates, render_case};
-use kring::{model::Settings, repo::parse_case};
+use kring::Severity;
+use kring::{Scope, Templates, render_case};
+use kring::{Settings, parse_case};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -142,7 +142,7 @@ proptest! {
         let loaded = parse_case("cases/prop.toml", &text);
         let settings = Settings::default();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let report = kring::check::check(std::slice::from_ref(&loaded), &settings, today);
+        let report = kring::check_cases(std::slice::from_ref(&loaded), &settings, today);
         let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
         prop_assert!(errors.is_empty(), "the generator made an invalid case: {errors:?}\n{text}");
         let case = loaded.case.as_ref().unwrap();

@@ -78,7 +78,7 @@ fn check_fixture(code: &str) {
         "{code}: diagnostics differ from the `# expect:` comments\n{json:#}"
     );
 
-    let rule = kring::check::rule(code).unwrap();
+    let rule = kring::Code::parse(code).unwrap().rule();
     for d in diagnostics.iter().filter(|d| d["code"] == code) {
         assert_eq!(d["severity"], rule.severity.as_str(), "{code}: severity");
         assert!(d["column"].as_u64().unwrap() >= 1, "{code}: column");
@@ -112,9 +112,9 @@ macro_rules! fixtures {
         #[test]
         fn every_rule_has_a_fixture() {
             let listed: BTreeSet<&str> = [$($code),*].into_iter().collect();
-            let mut missing: Vec<&str> = kring::check::RULES
+            let mut missing: Vec<&str> = kring::RULES
                 .iter()
-                .map(|r| r.code)
+                .map(|r| r.code.as_str())
                 .filter(|c| !listed.contains(c))
                 .collect();
             // K005's files are made by tests/it/bad_input.rs (a 1 MiB file is not committed).

@@ -2,11 +2,11 @@
 //! A change to a template or to the rendering shows up here as a diff to
 //! review like code (`cargo insta review`, or INSTA_UPDATE=always).
 
-use kring::check::check;
-use kring::diagnostic::Severity;
-use kring::model::Case;
-use kring::render::{Formats, Scope, Templates, render_case};
-use kring::repo::{Repo, load_case};
+use kring::Case;
+use kring::Severity;
+use kring::check_cases;
+use kring::{Formats, Scope, Templates, render_case};
+use kring::{Repo, load_case};
 
 use crate::support::{TODAY, demo_dir, fixture_dir};
 
@@ -42,7 +42,7 @@ fn snapshot_repo(
         .map(load_case)
         .collect();
     let today = TODAY.parse().unwrap();
-    let report = check(&loaded, &repo.settings, today);
+    let report = check_cases(&loaded, &repo.settings, today);
     let templates = Templates::builtin().unwrap();
     let scope = Scope {
         formats,
