@@ -184,15 +184,6 @@ impl Report {
             .filter(|d| d.severity == severity)
             .count()
     }
-
-    /// The diagnostics of each file, by its relative path.
-    pub fn by_file(&self) -> HashMap<&str, Vec<&Diagnostic>> {
-        let mut by_file: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
-        for d in &self.diagnostics {
-            by_file.entry(d.file.as_str()).or_default().push(d);
-        }
-        by_file
-    }
 }
 
 /// The one check of a repository: the case rules on every file, case ids

@@ -27,7 +27,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::HumanRenderer;
+use crate::diagnostic::{Diagnostic, HumanRenderer};
 use crate::model::Variant;
 use crate::repo::{Loaded, Repo};
 
@@ -243,6 +243,22 @@ impl Ui {
     /// Text on stderr as it is (rendered diagnostics), also when quiet.
     pub fn stderr(&self, text: &str) {
         crate::ewrite!("{text}");
+    }
+
+    /// Diagnostics of one file, in the style of rustc, each followed by a
+    /// blank line; also when quiet.
+    pub fn diagnostics<'d>(
+        &self,
+        diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+        source: Option<&str>,
+    ) {
+        let renderer = self.renderer();
+        let mut text = String::new();
+        for d in diagnostics {
+            text.push_str(&renderer.render(d, source));
+            text.push_str("\n\n");
+        }
+        self.stderr(&text);
     }
 
     /// Diagnostics in the style of rustc, in this terminal's colours.

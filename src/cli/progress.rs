@@ -57,3 +57,34 @@ impl Progress {
         }
     }
 }
+
+/// The bar of a render, and the note while another render holds the
+/// output folder.
+pub struct RenderProgress<'a> {
+    ui: &'a Ui,
+    bar: Progress,
+}
+
+impl<'a> RenderProgress<'a> {
+    pub fn new(ui: &'a Ui, cases: usize) -> Self {
+        RenderProgress {
+            ui,
+            bar: Progress::new(ui, cases, "rendering"),
+        }
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish();
+    }
+}
+
+impl crate::render::build::Progress for RenderProgress<'_> {
+    fn waiting(&self) {
+        self.ui
+            .note("waiting for another kring render into the same folder to finish");
+    }
+
+    fn case_done(&self) {
+        self.bar.inc();
+    }
+}

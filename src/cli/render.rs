@@ -1,17 +1,15 @@
 //! `kring render [PATH...]`: write the documents of the cases.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::ValueEnum;
 
-use super::progress::Progress;
+use super::progress::RenderProgress;
 use super::{Outcome, Ui, plural, print_stdout};
 use crate::check::Workspace;
 use crate::render::build::{Event, Options, build};
 use crate::render::{Formats, Scope};
-use crate::repo::slash_path;
 
 /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
 #[derive(Debug, clap::Args)]
@@ -83,62 +81,41 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let workspace = Workspace::open(&args.paths)?;
     let repo = &workspace.repo;
     let today = ui.today(repo);
-    let templates = match &workspace.templates {
-        Ok(templates) if templates.unknown_variables().is_empty() => templates,
-        Ok(templates) => {
-            for e in templates.unknown_variables() {
-                ui.error(&format!("template {e}"));
-            }
-            return Ok(Outcome::Failed);
-        }
-        Err(e) => {
-            ui.error(&format!("template {e}"));
-            return Ok(Outcome::Failed);
-        }
-    };
     let report = workspace.check(today);
+    for e in &report.template_errors {
+        ui.error(&format!("template {e}"));
+    }
+    let (Ok(templates), true) = (&workspace.templates, report.template_errors.is_empty()) else {
+        return Ok(Outcome::Failed);
+    };
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let options = Options {
         scope: args.scope(),
         out: &out,
+        root: &repo.root,
         check: args.check,
         full: args.full,
         today,
     };
-    let progress = Bar {
-        ui,
-        bar: Progress::new(ui, workspace.cases.len(), "rendering"),
-    };
+    let progress = RenderProgress::new(ui, workspace.cases.len());
     let summary = build(
         &workspace.cases,
-        &report,
+        &report.diagnostics,
         &repo.settings,
         templates,
         &options,
         &progress,
     )?;
-    progress.bar.finish();
+    progress.finish();
 
-    let renderer = ui.renderer();
-    let sources: HashMap<&str, Option<&str>> = workspace
-        .cases
-        .iter()
-        .map(|l| (l.file.rel.as_str(), l.file.text.as_deref()))
-        .collect();
     for event in &summary.events {
         match event {
-            Event::Skipped { file, errors } => {
-                let mut text = String::new();
-                for d in errors {
-                    let source = sources.get(file.as_str()).copied().flatten();
-                    text.push_str(&renderer.render(d, source));
-                    text.push_str("\n\n");
-                }
-                text.push_str(&format!(
+            Event::Skipped { file, text, errors } => {
+                ui.diagnostics(errors, text.as_deref());
+                ui.stderr(&format!(
                     "skipped {file}: {} (run `kring check` for details)\n",
                     plural(errors.len().max(1), "error")
                 ));
-                ui.stderr(&text);
             }
             Event::Note { case, note } => ui.warning(&format!("{case}: {note}")),
         }
@@ -157,13 +134,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         format!(", {} skipped for errors", summary.skipped)
     };
     if args.check {
-        let mut listing = String::new();
-        for (state, path) in &summary.listing {
-            // As the user knows it: relative to the repository when inside.
-            let shown = slash_path(path.strip_prefix(&repo.root).unwrap_or(path));
-            listing.push_str(&format!("{}: {shown}\n", state.as_str()));
-        }
-        print_stdout(&listing)?;
+        let listing = summary.listing.iter();
+        print_stdout(
+            &listing
+                .map(|(s, path)| format!("{}: {path}\n", s.as_str()))
+                .collect::<String>(),
+        )?;
         ui.note(&format!(
             "{}: {} up to date, {} missing, {} stale, {} no longer produced{skipped}",
             plural(summary.cases, "case"),
@@ -193,21 +169,4 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     } else {
         Outcome::Clean
     })
-}
-
-/// The progress bar, and the note while another render holds the folder.
-struct Bar<'a> {
-    ui: &'a Ui,
-    bar: Progress,
-}
-
-impl crate::render::build::Progress for Bar<'_> {
-    fn waiting(&self) {
-        self.ui
-            .note("waiting for another kring render into the same folder to finish");
-    }
-
-    fn case_done(&self) {
-        self.bar.inc();
-    }
 }

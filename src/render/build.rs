@@ -5,7 +5,8 @@
 //! It prints nothing: what the person at the terminal should see comes back
 //! in [`Summary`], in case order.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -13,16 +14,17 @@ use rayon::prelude::*;
 use super::manifest::{self, Entry, Manifest};
 use super::output::{self, FileState};
 use super::{Scope, TemplateError, Templates, case_key, global_key, render_case};
-use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Settings, is_valid_id};
-use crate::repo::Loaded;
+use crate::repo::{Loaded, slash_path};
 
 /// What a render is asked to do.
 pub struct Options<'a> {
     pub scope: Scope,
     /// The output folder.
     pub out: &'a Path,
+    /// The repository root: the listing shows paths relative to it.
+    pub root: &'a Path,
     /// Write nothing; only compare (`render --check`).
     pub check: bool,
     /// Compare every case, not trusting the manifest (`render --full`).
@@ -51,8 +53,9 @@ pub struct Summary {
     pub missing: usize,
     pub stale: usize,
     pub orphans: usize,
-    /// Under `check`: each file that is not up to date, with its path.
-    pub listing: Vec<(FileState, PathBuf)>,
+    /// Under `check`: each file that is not up to date, with its path
+    /// relative to the repository root (when inside it), `/`-separated.
+    pub listing: Vec<(FileState, String)>,
     pub events: Vec<Event>,
     /// A template failed on a case; nothing after that case is reported.
     pub template_error: Option<TemplateError>,
@@ -62,9 +65,10 @@ pub struct Summary {
 #[derive(Debug)]
 pub enum Event {
     /// Not rendered because of these errors (empty when the file did not
-    /// load without a diagnostic saying why).
+    /// load without a diagnostic saying why); `text` is the file's text.
     Skipped {
         file: String,
+        text: Option<String>,
         errors: Vec<Diagnostic>,
     },
     /// Rendered, with something to know, such as a language without
@@ -83,7 +87,7 @@ struct RenderedCase {
     id: String,
     notes: Vec<String>,
     by_state: [usize; 4],
-    listing: Vec<(FileState, PathBuf)>,
+    listing: Vec<(FileState, String)>,
     /// For the manifest, when the case's files were written (or found) in
     /// full.
     entry: Option<Entry>,
@@ -96,16 +100,20 @@ const STATES: [FileState; 4] = [
     FileState::Orphan,
 ];
 
-/// Renders the loaded cases that `report` finds no errors in.
+/// Renders the loaded cases in which `diagnostics` (the check of these
+/// cases) have no errors.
 pub fn build(
     cases: &[Loaded],
-    report: &Report,
+    diagnostics: &[Diagnostic],
     settings: &Settings,
     templates: &Templates,
     options: &Options,
     progress: &dyn Progress,
 ) -> Result<Summary> {
-    let by_file = report.by_file();
+    let mut by_file: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+    for d in diagnostics {
+        by_file.entry(d.file.as_str()).or_default().push(d);
+    }
     let out = options.out;
     // --check only reads; a render takes the output folder for itself.
     let _lock = if options.check {
@@ -154,6 +162,7 @@ pub fn build(
                 summary.skipped += 1;
                 summary.events.push(Event::Skipped {
                     file: item.file.rel.clone(),
+                    text: item.file.text.clone(),
                     errors,
                 });
             }
@@ -250,7 +259,12 @@ impl Job<'_> {
         for r in reports {
             by_state[STATES.iter().position(|s| *s == r.state).unwrap_or(0)] += 1;
             if check && r.state != FileState::Unchanged {
-                listing.push((r.state, out.join(&r.path)));
+                let path = out.join(&r.path);
+                let root = self.options.root;
+                listing.push((
+                    r.state,
+                    slash_path(path.strip_prefix(root).unwrap_or(&path)),
+                ));
             }
         }
         let entry = (!check && is_valid_id(id)).then(|| Entry {

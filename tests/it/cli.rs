@@ -567,3 +567,49 @@ fn a_closed_pipe_on_stdout_or_stderr_is_not_a_crash() {
         assert_eq!(status.code(), Some(1), "{stream} closed");
     }
 }
+
+/// `--quiet` leaves out warnings, also those about files that cannot be
+/// read; the exit code still says so.
+#[test]
+fn quiet_silences_the_unreadable_file_warnings_of_status_stats_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "kring.toml", "");
+    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(
+        root,
+        "cases/kapot.toml",
+        "id = \"kapot\"\nvariant = \"famly\"\n",
+    );
+    let key = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(key.path(), "0123456789abcdef0123").unwrap();
+    for command in [
+        vec!["status"],
+        vec!["stats"],
+        vec!["export", "--anonymised", "--key-file"],
+    ] {
+        let mut loud = kring();
+        loud.args(&command);
+        if command[0] == "export" {
+            loud.arg(key.path());
+        }
+        loud.args(["--today", TODAY])
+            .arg(root)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "warning: cases/kapot.toml cannot be read",
+            ));
+        let mut quiet = kring();
+        quiet.args(&command);
+        if command[0] == "export" {
+            quiet.arg(key.path());
+        }
+        quiet
+            .args(["--quiet", "--today", TODAY])
+            .arg(root)
+            .assert()
+            .code(1)
+            .stderr("");
+    }
+}

@@ -194,3 +194,38 @@ fn outside_git_the_hook_says_how_to_start() {
         .code(2)
         .stderr(predicates::str::contains("git init"));
 }
+
+#[test]
+fn the_hook_checks_staged_coordinator_files_and_templates() {
+    let dir = repository();
+    let entry = "coordinators/joost-wolters.toml";
+    let text = std::fs::read_to_string(dir.path().join(entry)).unwrap();
+    write(dir.path(), entry, &format!("{text}kleur = \"blauw\"\n"));
+    git(dir.path(), &["add", entry]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Roster"]);
+    assert!(!commit.status.success(), "the commit went through");
+    let stderr = String::from_utf8_lossy(&commit.stderr);
+    assert!(stderr.contains("error[K601]"), "{stderr}");
+    assert!(stderr.contains(entry), "{stderr}");
+
+    // The roster as committed again; now a template with a typo.
+    git(dir.path(), &["checkout", "HEAD", "--", entry]);
+    write(dir.path(), "templates/nl/plan.md", "{{ p.naam }}\n");
+    git(dir.path(), &["add", "templates/nl/plan.md"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Template"]);
+    assert!(!commit.status.success(), "the commit went through");
+    let stderr = String::from_utf8_lossy(&commit.stderr);
+    assert!(
+        stderr.contains("error: template templates/nl/plan.md:1"),
+        "{stderr}"
+    );
+
+    write(dir.path(), "templates/nl/plan.md", "# {{ case.id }}\n");
+    git(dir.path(), &["add", "templates/nl/plan.md"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Template"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+}

@@ -14,6 +14,7 @@ mod export;
 mod fmt;
 mod hook;
 mod html_valid;
+mod layers;
 mod privacy;
 mod properties;
 mod regional;
