@@ -3,13 +3,12 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::ValueEnum;
 
 use super::progress::RenderProgress;
 use super::{Outcome, Ui, plural, print_stdout};
 use crate::check::Workspace;
+use crate::render::Scope;
 use crate::render::build::{Event, Options, build};
-use crate::render::{Formats, Scope};
 
 /// Render invitations, checklists and plans (Markdown, HTML, calendar files).
 #[derive(Debug, clap::Args)]
@@ -27,11 +26,11 @@ pub struct Args {
     #[arg(add = clap_complete::ArgValueCompleter::new(super::complete_case))]
     pub paths: Vec<PathBuf>,
     /// Render only these documents.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "DOCUMENTS")]
-    pub only: Vec<Only>,
+    #[arg(long, value_parser = Scope::DOCUMENTS, value_delimiter = ',', value_name = "DOCUMENTS")]
+    pub only: Vec<String>,
     /// Which files to write.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
-    pub format: Vec<FileFormat>,
+    #[arg(long, value_parser = Scope::FORMATS, value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<String>,
     /// The output folder (default: `out` in kring.toml, relative to the repository).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -44,37 +43,6 @@ pub struct Args {
     /// editing files in out/ by hand).
     #[arg(long, conflicts_with = "check")]
     pub full: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Only {
-    Invitations,
-    Checklist,
-    Plan,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FileFormat {
-    Md,
-    Html,
-    Ics,
-}
-
-impl Args {
-    fn scope(&self) -> Scope {
-        let only = |o| self.only.is_empty() || self.only.contains(&o);
-        let format = |f| self.format.is_empty() || self.format.contains(&f);
-        Scope {
-            invitations: only(Only::Invitations),
-            checklist: only(Only::Checklist),
-            plan: only(Only::Plan),
-            formats: Formats {
-                md: format(FileFormat::Md),
-                html: format(FileFormat::Html),
-                ics: format(FileFormat::Ics),
-            },
-        }
-    }
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
@@ -90,7 +58,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     };
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let options = Options {
-        scope: args.scope(),
+        scope: Scope::named(&args.only, &args.format),
         out: &out,
         root: &repo.root,
         check: args.check,

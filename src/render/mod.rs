@@ -63,6 +63,26 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The documents `--only` names.
+    pub const DOCUMENTS: [&str; 3] = ["invitations", "checklist", "plan"];
+    /// The formats `--format` names.
+    pub const FORMATS: [&str; 3] = ["md", "html", "ics"];
+
+    /// The documents and formats named; none named means all.
+    pub fn named(documents: &[String], formats: &[String]) -> Scope {
+        let pick = |names: &[String], name| names.is_empty() || names.iter().any(|n| n == name);
+        Scope {
+            invitations: pick(documents, "invitations"),
+            checklist: pick(documents, "checklist"),
+            plan: pick(documents, "plan"),
+            formats: Formats {
+                md: pick(formats, "md"),
+                html: pick(formats, "html"),
+                ics: pick(formats, "ics"),
+            },
+        }
+    }
+
     pub const ALL: Scope = Scope {
         invitations: true,
         checklist: true,

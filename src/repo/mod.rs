@@ -1,6 +1,7 @@
 //! Finding a case repository, its settings and its case files (DESIGN §2).
 
 pub mod git;
+pub mod init;
 mod load;
 mod roster;
 
