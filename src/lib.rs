@@ -2,8 +2,9 @@
 //!
 //! The layers point one way: `cli` (one file per command) calls the domain
 //! (`check`, `render`, `edit`, `region`), which works on `model` (every file
-//! format), `repo` (every read from disk) and `diagnostic`. Nothing below
-//! `cli` prints. CONTRIBUTING.md has the module map.
+//! format), `repo` (finding, reading and creating a repository: case files,
+//! the roster, git's index), `diagnostic` and `fsutil` (atomic writes).
+//! Nothing below `cli` prints. CONTRIBUTING.md has the module map.
 
 /// `eprintln!` that does not panic when stderr is gone (a pipe whose reader
 /// has left): a message that cannot be shown is not a reason to crash.

@@ -43,13 +43,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let text = match (&item.case, &item.file.text) {
             (Ok(_), Some(text)) => text,
             (Err(LoadError::Io(e)), _) => {
-                crate::ewriteln!("error: cannot read {rel}: {e}");
+                ui.error(&format!("cannot read {rel}: {e}"));
                 failed += 1;
                 continue;
             }
             (Err(error), text) => {
                 let reason = refusal(error, text.as_deref());
-                crate::ewriteln!("error: {rel}: not formatted: {reason} (run kring check)");
+                ui.error(&format!("{rel}: not formatted: {reason} (run kring check)"));
                 refused += 1;
                 continue;
             }
@@ -59,7 +59,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             Ok(f) => f,
             Err(e) => {
                 let message = e.message().lines().next().unwrap_or_default();
-                crate::ewriteln!("error: {rel}: not formatted: {message}");
+                ui.error(&format!("{rel}: not formatted: {message}"));
                 refused += 1;
                 continue;
             }
@@ -79,11 +79,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         match replace_if_unchanged(&item.file.path, text.as_bytes(), formatted.as_bytes()) {
             Ok(Replaced::Written) => {}
             Ok(Replaced::ChangedMeanwhile) => {
-                crate::ewriteln!("error: {rel} changed while formatting; not written");
+                ui.error(&format!("{rel} changed while formatting; not written"));
                 failed += 1;
             }
             Err(e) => {
-                crate::ewriteln!("error: {e:#}");
+                ui.error(&format!("{e:#}"));
                 failed += 1;
             }
         }

@@ -1,15 +1,16 @@
-//! `kring schema [--settings]`: the JSON Schema of case files or of
-//! kring.toml, for editors.
+//! `kring schema [--settings | --roster]`: the JSON Schema of case files,
+//! of kring.toml or of the roster's coordinator files, for editors.
 
 use anyhow::Result;
 
 use super::{Outcome, Ui, print_stdout};
 use crate::model::schema;
 
-/// Print the JSON Schema of case files (or of kring.toml) for editors.
+/// Print the JSON Schema of case files (or of kring.toml, or of the roster) for editors.
 #[derive(Debug, clap::Args)]
 #[command(
-    long_about = "Prints the JSON Schema (draft-07) of a case file, or with --settings of kring.toml.\n\
+    long_about = "Prints the JSON Schema (draft-07) of a case file, with --settings of kring.toml, or\n\
+                  with --roster of a coordinator file (coordinators/*.toml).\n\
                   Every key has the description that `kring new` writes as a comment. Editors that\n\
                   read JSON Schemas for TOML (taplo, Even Better TOML in VS Code) then validate and\n\
                   complete case files while you type; `kring init` sets this up in .kring/ and\n\

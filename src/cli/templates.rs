@@ -44,17 +44,17 @@ pub enum Action {
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     match args.action {
-        Action::List { repo } => list(repo.as_deref()),
+        Action::List { repo } => list(repo.as_deref(), ui),
         Action::Export { lang, dir } => export(lang.as_deref(), dir, ui),
     }
 }
 
-fn list(start: Option<&Path>) -> Result<Outcome> {
+fn list(start: Option<&Path>, ui: &Ui) -> Result<Outcome> {
     let repo = Repo::discover(start.unwrap_or(Path::new(".")))?;
     let templates = match Templates::load(&repo.root) {
         Ok(t) => t,
         Err(e) => {
-            crate::ewriteln!("error: template {e}");
+            ui.error(&format!("template {e}"));
             return Ok(Outcome::Failed);
         }
     };

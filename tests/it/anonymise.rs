@@ -10,100 +10,12 @@ const BAKKER: &str = "cases/2026/2026-031-bakker.toml";
 /// Two years later: well past the retention period of the demo's closed case.
 const LATER: &str = "2028-11-22";
 
-/// Every personal value in a case file, found by reading it as TOML: names
-/// (and their longer parts), contact details, birth dates, relations, needs,
-/// ids and free text.
-fn personal_values(text: &str) -> Vec<String> {
-    let doc: toml::Table = text.parse().unwrap();
-    let mut values = Vec::new();
-    // Names, also in parts: "Anaïs" of "Anaïs Bakker-van der Velde".
-    let mut names: Vec<String> = Vec::new();
-    let mut push = |v: Option<&toml::Value>| match v {
-        Some(toml::Value::String(s)) => values.push(s.clone()),
-        Some(toml::Value::Datetime(d)) => values.push(d.to_string()),
-        Some(toml::Value::Array(list)) => {
-            for item in list {
-                if let toml::Value::String(s) = item {
-                    values.push(s.clone());
-                }
-            }
-        }
-        _ => {}
-    };
-    let table = |key: &str| doc.get(key).and_then(|v| v.as_table());
-    push(doc.get("title"));
-    if let Some(r) = table("request") {
-        push(r.get("question"));
-        if let Some(w) = r.get("wishes").and_then(|w| w.as_table()) {
-            for v in w.values() {
-                push(Some(v));
-            }
-        }
-    }
-    if let Some(c) = table("coordinator") {
-        for key in ["id", "name", "email", "phone"] {
-            push(c.get(key));
-        }
-        names.extend(c.get("name").and_then(|n| n.as_str()).map(str::to_string));
-    }
-    if let Some(c) = table("conference") {
-        for key in ["location", "address", "arrangements"] {
-            push(c.get(key));
-        }
-    }
-    for p in tables(&doc, "participant") {
-        for key in [
-            "id", "name", "relation", "born", "email", "phone", "address", "needs",
-        ] {
-            push(p.get(key));
-        }
-        names.extend(p.get("name").and_then(|n| n.as_str()).map(str::to_string));
-    }
-    if let Some(s) = table("safety") {
-        push(s.get("arrangement"));
-    }
-    if let Some(plan) = table("plan") {
-        for key in ["contingency", "strengths", "goals"] {
-            push(plan.get(key));
-        }
-        for a in tables(plan, "agreement") {
-            for key in ["what", "when", "support"] {
-                push(a.get(key));
-            }
-        }
-    }
-    if let Some(f) = table("followup") {
-        push(f.get("notes"));
-    }
-    // The family name in the case id.
-    if let Some(id) = doc.get("id").and_then(|v| v.as_str()) {
-        values.extend(
-            id.split('-')
-                .filter(|part| !part.bytes().all(|b| b.is_ascii_digit()))
-                .map(str::to_string),
-        );
-    }
-    let parts: Vec<String> = names
-        .iter()
-        .flat_map(|v| v.split([' ', '-', ',', '(', ')', '\'']))
-        .filter(|part| part.chars().count() > 3)
-        .map(str::to_string)
-        .collect();
-    values.extend(parts);
-    values.retain(|v| v.trim().chars().count() > 2);
-    values.sort();
-    values.dedup();
-    values
-}
+/// Professionals' organisations stay: rule K208 compares them with the
+/// coordinator's, and they name institutions, not the family.
+const KEPT: &[&str] = &["organisation"];
 
-/// The tables of an array of tables (`[[participant]]`), none when absent.
-fn tables<'a>(parent: &'a toml::Table, key: &str) -> impl Iterator<Item = &'a toml::Table> {
-    parent
-        .get(key)
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_table())
+fn personal_values(text: &str) -> Vec<String> {
+    crate::support::personal_values(text, KEPT)
 }
 
 /// A repository with only the demo's closed case, rendered.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{TODAY, copy_tree, demo_dir, fixture_dir, kring, write};
+use crate::support::{TODAY, copy_tree, demo_dir, fixture_dir, kring, personal_values_in, write};
 
 const KEY: &str = "dGVzdHNsZXV0ZWwtdm9vci1rcmluZy1leHBvcnQ=";
 const OTHER_KEY: &str = "een-heel-andere-sleutel-van-32-bytes";
@@ -31,66 +31,6 @@ fn stdout(output: &std::process::Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-/// Keys whose values are the format's own words, not a person's data.
-const NOT_PERSONAL: [&str; 7] = [
-    "variant",
-    "role",
-    "status",
-    "kind",
-    "language",
-    "languages",
-    "parts",
-];
-
-/// Every personal value in the repository's case files, read with the
-/// toml crate: each string (names, contact details, relations, questions,
-/// agreements, notes, ids, ...) except the format's own words, each part
-/// of a name longer than 2 characters, and each birth date.
-fn personal_values(repo: &Path) -> Vec<String> {
-    fn walk(value: &toml::Value, key: &str, parent: &str, found: &mut Vec<String>) {
-        match value {
-            toml::Value::String(text) => {
-                let enumerated =
-                    NOT_PERSONAL.contains(&key) || (parent == "closed" && key == "reason");
-                if !enumerated {
-                    found.push(text.clone());
-                }
-                if key == "name" {
-                    found.extend(
-                        text.split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
-                            .filter(|part| part.chars().count() > 2)
-                            .map(str::to_string),
-                    );
-                }
-            }
-            toml::Value::Datetime(date) if key == "born" => found.push(date.to_string()),
-            toml::Value::Array(items) => {
-                for item in items {
-                    walk(item, key, parent, found);
-                }
-            }
-            toml::Value::Table(table) => {
-                for (k, v) in table {
-                    walk(v, k, key, found);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(repo.join("cases")) {
-        let entry = entry.unwrap();
-        if entry.path().extension().is_some_and(|e| e == "toml") {
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            let value: toml::Value = toml::from_str(&text).unwrap();
-            walk(&value, "", "", &mut found);
-        }
-    }
-    found.sort();
-    found.dedup();
-    found
 }
 
 /// Whether `text` holds a full date (YYYY-MM-DD) anywhere.
@@ -121,7 +61,7 @@ fn assert_nothing_personal(output: &str, values: &[String], what: &str) {
 #[test]
 fn no_personal_value_of_the_demo_or_the_fixtures_reaches_the_export() {
     for repo in [demo_dir(), fixture_dir("stats")] {
-        let values = personal_values(&repo);
+        let values = personal_values_in(&repo, &[]);
         assert!(values.len() > 100, "only {} values found", values.len());
         for must in [
             "Zoë Bakker",

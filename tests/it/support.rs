@@ -112,3 +112,85 @@ pub fn visible_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// Keys whose values are the format's own words, not a person's data.
+const NOT_PERSONAL: [&str; 7] = [
+    "variant",
+    "role",
+    "status",
+    "kind",
+    "language",
+    "languages",
+    "parts",
+];
+
+/// Dutch name particles: part of many names, identifying no one.
+const PARTICLES: [&str; 8] = ["van", "de", "der", "den", "het", "ten", "ter", "op"];
+
+/// Every personal value in a case file, read with the toml crate (not
+/// kring's own parser): each string except the format's own words and the
+/// values of the keys in `kept`; each part of a name longer than 2
+/// characters (not a particle such as "van"); each part of the case id that
+/// is not a number (a family name); and each birth date.
+pub fn personal_values(text: &str, kept: &[&str]) -> Vec<String> {
+    fn walk(value: &toml::Value, key: &str, parent: &str, kept: &[&str], found: &mut Vec<String>) {
+        match value {
+            toml::Value::String(text) => {
+                let enumerated = NOT_PERSONAL.contains(&key)
+                    || kept.contains(&key)
+                    || (parent == "closed" && key == "reason");
+                if !enumerated {
+                    found.push(text.clone());
+                }
+                if key == "name" {
+                    found.extend(
+                        text.split(|c: char| c.is_whitespace() || "-',()".contains(c))
+                            .filter(|part| part.chars().count() > 2)
+                            .filter(|part| !PARTICLES.contains(&part.to_lowercase().as_str()))
+                            .map(str::to_string),
+                    );
+                }
+                if key == "id" && parent.is_empty() {
+                    found.extend(
+                        text.split('-')
+                            .filter(|part| !part.bytes().all(|b| b.is_ascii_digit()))
+                            .map(str::to_string),
+                    );
+                }
+            }
+            toml::Value::Datetime(date) if key == "born" => found.push(date.to_string()),
+            toml::Value::Array(items) => {
+                for item in items {
+                    walk(item, key, parent, kept, found);
+                }
+            }
+            toml::Value::Table(table) => {
+                for (k, v) in table {
+                    walk(v, k, key, kept, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let value: toml::Value = toml::from_str(text).unwrap();
+    let mut found = Vec::new();
+    walk(&value, "", "", kept, &mut found);
+    found.retain(|v| v.trim().chars().count() > 2);
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// [`personal_values`] of every case file of the repository at `repo`.
+pub fn personal_values_in(repo: &Path, kept: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(repo.join("cases")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "toml") {
+            found.extend(personal_values(&read(entry.path()), kept));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
