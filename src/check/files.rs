@@ -8,12 +8,26 @@ use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::model::{Spanned, is_valid_id};
 use crate::repo::{LoadError, Loaded, max_file_size_text};
 
-/// K001, K002 and K005: why a file did not load, as a diagnostic; or, for a
-/// file that could not be read at all, the error to report (exit code 2).
-pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Diagnostic, String> {
-    let (code, span, message, help) = match error {
+/// K001, K002 and K005: why a file did not load, as diagnostics (K002: one
+/// per shape problem); or, for a file that could not be read at all, the
+/// error to report (exit code 2).
+pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Vec<Diagnostic>, String> {
+    let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+    let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
+    let diagnostic = |code, span, message, help| {
+        Diagnostic::new(
+            code,
+            &file.file.rel,
+            &lines,
+            span,
+            case_id.clone(),
+            message,
+            help,
+        )
+    };
+    Ok(match error {
         LoadError::Io(e) => return Err(format!("{}: {e}", file.file.rel)),
-        LoadError::TooLarge(size) => (
+        LoadError::TooLarge(size) => vec![diagnostic(
             Code::K005,
             None,
             format!(
@@ -21,37 +35,35 @@ pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Diagnostic,
                 max_file_size_text()
             ),
             None,
-        ),
-        LoadError::NotUtf8 { line } => (
-            Code::K005,
-            None,
-            format!("the file is not valid UTF-8 (first bad byte on line {line})"),
-            Some("save the file as UTF-8 in your editor".into()),
-        ),
-        LoadError::Syntax { message, span } => (
+        )],
+        LoadError::NotUtf8 { line, column } => {
+            let mut d = diagnostic(
+                Code::K005,
+                None,
+                format!("the file is not valid UTF-8 (first bad byte on line {line})"),
+                Some("save the file as UTF-8 in your editor".into()),
+            );
+            (d.line, d.column) = (*line, *column);
+            vec![d]
+        }
+        LoadError::Syntax {
+            message,
+            span,
+            help,
+        } => vec![diagnostic(
             Code::K001,
             span.clone(),
             format!("invalid TOML: {}", message.trim_end()),
-            None,
-        ),
-        LoadError::Shape { message, span } => (
-            Code::K002,
-            span.clone(),
-            message.trim_end().to_string(),
-            None,
-        ),
-    };
-    let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
-    let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
-    Ok(Diagnostic::new(
-        code,
-        &file.file.rel,
-        &lines,
-        span,
-        case_id,
-        message,
-        help,
-    ))
+            help.clone(),
+        )],
+        LoadError::Shape(problems) => problems
+            .iter()
+            .map(|p| {
+                let message = p.message.trim_end().to_string();
+                diagnostic(Code::K002, p.span.clone(), message, p.help.clone())
+            })
+            .collect(),
+    })
 }
 
 /// K004: every file whose case id another file uses too.

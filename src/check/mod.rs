@@ -62,8 +62,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// What a case rule found: places in the file, each with a message (the
-/// rule's help is shown under each).
+/// What a case rule found: places in the file, each with a message and,
+/// where the rule's general help is not enough, its own help.
 #[derive(Default)]
 pub struct Findings {
     items: Vec<Finding>,
@@ -72,6 +72,7 @@ pub struct Findings {
 struct Finding {
     span: Range<usize>,
     message: String,
+    help: Option<String>,
 }
 
 impl Findings {
@@ -79,6 +80,21 @@ impl Findings {
         self.items.push(Finding {
             span,
             message: message.into(),
+            help: None,
+        });
+    }
+
+    /// A finding whose help names what to do in this case.
+    pub fn add_with_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.items.push(Finding {
+            span,
+            message: message.into(),
+            help: Some(help.into()),
         });
     }
 }
@@ -145,6 +161,21 @@ impl Workspace {
             roster,
             templates,
         })
+    }
+
+    /// The text of each file a diagnostic may point into (case files and
+    /// roster files that did not load), by its relative path.
+    pub fn sources(&self) -> HashMap<&str, &str> {
+        let cases = self
+            .cases
+            .iter()
+            .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)));
+        let roster = self
+            .roster
+            .problems
+            .iter()
+            .filter_map(|p| Some((p.file.as_str(), p.text.as_deref()?)));
+        cases.chain(roster).collect()
     }
 
     /// What the check of [`repository`] finds here.
@@ -239,7 +270,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
         Ok(case) => case,
         Err(error) => {
             match files::load_error(file, error) {
-                Ok(diagnostic) => report.diagnostics.push(diagnostic),
+                Ok(diagnostics) => report.diagnostics.extend(diagnostics),
                 Err(io_error) => report.io_error = Some(io_error),
             }
             return report;
@@ -262,7 +293,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
                 Some(f.span),
                 case_id.clone(),
                 f.message,
-                None,
+                f.help,
             ));
         }
     }

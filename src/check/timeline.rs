@@ -353,11 +353,15 @@ pub fn retention(cx: &Context, out: &mut Findings) {
         (None, Some(followup)) => at(followup),
         (None, None) => at(&case.id),
     };
-    out.add(
+    out.add_with_help(
         span,
         format!(
             "the case closed on {closing}; its personal data could be kept until {keep_until} (retention_days = {})",
             cx.settings.retention_days
+        ),
+        format!(
+            "anonymise the case: `kring anonymise {}` (try `--dry-run` first)",
+            case.id()
         ),
     );
 }

@@ -24,7 +24,7 @@ use crate::repo::open_and_load;
 )]
 pub struct Args {
     /// The first day (default: today).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::date_arg)]
     pub from: Option<NaiveDate>,
     /// How many days.
     #[arg(long, default_value_t = 14)]

@@ -1,6 +1,5 @@
 //! `kring check [PATH...]`: validate case files against the rules.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -49,11 +48,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             print_stdout(&(serde_json::to_string(&json)? + "\n"))?;
         }
         Format::Human => {
-            let sources: HashMap<&str, &str> = workspace
-                .cases
-                .iter()
-                .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)))
-                .collect();
+            let sources = workspace.sources();
             let renderer = ui.renderer();
             let mut text = String::new();
             for d in &report.diagnostics {

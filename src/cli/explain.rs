@@ -14,7 +14,7 @@ use crate::diagnostic::{Code, RULES, explanation};
 )]
 pub struct Args {
     /// A rule code such as K205.
-    #[arg(required_unless_present = "list")]
+    #[arg(required_unless_present = "list", add = clap_complete::ArgValueCompleter::new(complete_code))]
     pub code: Option<String>,
     /// List every rule with its severity and summary.
     #[arg(long, conflicts_with = "code")]
@@ -38,4 +38,28 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
         None => print_stdout(&format!("{}: {}\n", rule.code, rule.summary))?,
     }
     Ok(Outcome::Clean)
+}
+
+/// Completes rule codes (`kring explain K2<TAB>`), each with its summary.
+fn complete_code(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let prefix = current.to_string_lossy().to_uppercase();
+    RULES
+        .iter()
+        .filter(|r| r.code.as_str().starts_with(&prefix))
+        .map(|r| {
+            clap_complete::CompletionCandidate::new(r.code.as_str()).help(Some(r.summary.into()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rule_codes_complete() {
+        let codes: Vec<String> = super::complete_code("k60".as_ref())
+            .iter()
+            .map(|c| c.get_value().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(codes, ["K601", "K602", "K603", "K604"]);
+    }
 }

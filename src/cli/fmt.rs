@@ -130,14 +130,17 @@ fn refusal(error: &LoadError, text: Option<&str>) -> String {
             .to_string()
     };
     match error {
-        LoadError::Syntax { message, span } => {
+        LoadError::Syntax { message, span, .. } => {
             format!("K001{}: invalid TOML: {}", at(span), first_line(message))
         }
-        LoadError::Shape { message, span } => format!("K002{}: {}", at(span), first_line(message)),
+        LoadError::Shape(problems) => match problems.first() {
+            Some(p) => format!("K002{}: {}", at(&p.span), first_line(&p.message)),
+            None => "K002".to_string(),
+        },
         LoadError::TooLarge(size) => {
             format!("K005: {size} bytes, larger than {}", max_file_size_text())
         }
-        LoadError::NotUtf8 { line } => format!("K005 on line {line}: not valid UTF-8"),
+        LoadError::NotUtf8 { line, .. } => format!("K005 on line {line}: not valid UTF-8"),
         LoadError::Io(e) => e.to_string(),
     }
 }

@@ -5,7 +5,7 @@
 //! the case files a commit adds or changes, in one `git cat-file --batch`
 //! call, so its time depends on the commit, not on the repository's size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::Result;
@@ -70,18 +70,7 @@ fn pre_commit(repo: Repo, ui: &Ui) -> Result<Outcome> {
     let workspace = Workspace::staged(repo, staged)?;
     let report = workspace.check(ui.today(&workspace.repo));
     let renderer = ui.renderer();
-    let sources: HashMap<&str, &str> = workspace
-        .cases
-        .iter()
-        .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)))
-        .chain(
-            workspace
-                .roster
-                .problems
-                .iter()
-                .filter_map(|p| Some((p.file.as_str(), p.text.as_deref()?))),
-        )
-        .collect();
+    let sources = workspace.sources();
     let mut problems = 0;
     // Only what this commit changes: errors in the files it adds or
     // changes, and template errors when it touches a template.

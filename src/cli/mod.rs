@@ -66,7 +66,7 @@ pub struct Cli {
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
     /// Treat this date (YYYY-MM-DD) as today, for reproducible results.
-    #[arg(long, global = true, env = "KRING_TODAY", value_name = "DATE")]
+    #[arg(long, global = true, env = "KRING_TODAY", value_name = "DATE", value_parser = date_arg)]
     pub today: Option<NaiveDate>,
     /// Print less: no summary lines and no warnings.
     #[arg(long, short, global = true)]
@@ -285,6 +285,22 @@ pub fn print_stdout(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }
+}
+
+/// A date on the command line: year-month-day; another form is answered
+/// with the right one.
+pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    Err(match crate::model::loose_date(text) {
+        Some(date) => format!(
+            "a date is written as year-month-day: {}",
+            date.format("%Y-%m-%d")
+        ),
+        None => "expected a date as year-month-day, like 2026-12-01".to_string(),
+    })
 }
 
 /// Accepts the variants by name, as the case files spell them, and lists

@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
 use super::CasePath;
+use super::shape::ShapeProblem;
 use crate::model::Case;
 
 /// Case, roster and template files larger than this are refused (K005).
@@ -33,20 +34,20 @@ pub struct SourceFile {
 pub enum LoadError {
     Io(std::io::Error),
     TooLarge(u64),
-    /// Not UTF-8; the offset of the first bad byte and its line (1-based).
+    /// Not UTF-8; the line and column (1-based, the column in characters
+    /// of the valid text before it) of the first bad byte.
     NotUtf8 {
         line: usize,
+        column: usize,
     },
-    /// Not valid TOML (K001).
+    /// Not valid TOML (K001), with how to set it right where kring can tell.
     Syntax {
         message: String,
         span: Option<Range<usize>>,
+        help: Option<String>,
     },
-    /// Valid TOML of the wrong shape (K002).
-    Shape {
-        message: String,
-        span: Option<Range<usize>>,
-    },
+    /// Valid TOML of the wrong shape (K002): every problem, in file order.
+    Shape(Vec<ShapeProblem>),
 }
 
 /// One case file after loading.
@@ -137,7 +138,12 @@ fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        LoadError::NotUtf8 { line }
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError::NotUtf8 { line, column }
     })
 }
 
@@ -148,6 +154,7 @@ pub fn parse(text: &str) -> (Option<Spanned<String>>, Result<Case, LoadError>) {
         Err(e) => {
             let error = LoadError::Syntax {
                 message: e.message().to_string(),
+                help: syntax_help(text, e.span()),
                 span: e.span(),
             };
             return (None, Err(error));
@@ -159,15 +166,57 @@ pub fn parse(text: &str) -> (Option<Spanned<String>>, Result<Case, LoadError>) {
             _ => None,
         }
     });
-    let case = Case::deserialize(Deserializer::from(table)).map_err(|e| LoadError::Shape {
-        message: in_toml_words(e.message()),
-        span: e.span(),
+    let case = Case::deserialize(Deserializer::from(table)).map_err(|first| {
+        // Parsed again, only for a file with problems: valid files are
+        // read once.
+        match DeTable::parse(text) {
+            Ok(table) => LoadError::Shape(super::shape::problems(text, table, first)),
+            Err(_) => LoadError::Shape(vec![ShapeProblem {
+                message: in_toml_words(first.message()),
+                span: first.span(),
+                help: None,
+            }]),
+        }
     });
     (id, case)
 }
 
+/// How to set a syntax error right, where the text shows what was meant: a
+/// date in another form (`12-10-2026`), or a table given twice.
+fn syntax_help(text: &str, span: Option<Range<usize>>) -> Option<String> {
+    let span = span?;
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    if let Some((key, value)) = line.split_once('=') {
+        let value = value.split('#').next().unwrap_or("").trim();
+        if let Some(date) = crate::model::loose_date(value) {
+            return Some(format!(
+                "a date is written as year-month-day: `{} = {}`",
+                key.trim(),
+                date.format("%Y-%m-%d")
+            ));
+        }
+    }
+    let header = line.trim();
+    if header.starts_with('[') && !header.starts_with("[[") {
+        let first = text[..line_start]
+            .lines()
+            .position(|l| l.trim() == header)?;
+        return Some(format!(
+            "{header} is already on line {}: a table is given once; move these keys there",
+            first + 1
+        ));
+    }
+    None
+}
+
 /// serde speaks of fields and variants; a case file has keys and values.
-fn in_toml_words(message: &str) -> String {
+pub(super) fn in_toml_words(message: &str) -> String {
     message
         .trim_end()
         .replace("unknown field", "unknown key")
@@ -189,10 +238,13 @@ mod tests {
         assert!(matches!(case, Err(LoadError::Syntax { .. })));
         let (id, case) = parse("id = \"x\"\nvariant = \"family\"\nkleur = 1\n");
         assert_eq!(id.map(|i| i.into_inner()).as_deref(), Some("x"));
-        let Err(LoadError::Shape { message, span }) = case else {
+        let Err(LoadError::Shape(problems)) = case else {
             panic!("expected a shape error");
         };
-        assert!(message.contains("kleur"), "{message}");
-        assert!(span.is_some());
+        // Both problems at once, in file order: `request` is missing (at
+        // the start) and `kleur` is unknown.
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("request"), "{problems:?}");
+        assert!(problems[1].message.contains("kleur"), "{problems:?}");
     }
 }

@@ -4,6 +4,7 @@ pub mod git;
 pub mod init;
 mod load;
 mod roster;
+mod shape;
 
 pub use load::{
     LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, max_file_size_text, parse_case,

@@ -56,7 +56,11 @@ fn add_file(roster: &mut Roster, rel: &str, text: Result<String, LoadError>) {
                     format!("the file is larger than {}", max_file_size_text())
                 }
                 LoadError::NotUtf8 { .. } => "the file is not UTF-8".into(),
-                LoadError::Syntax { message, .. } | LoadError::Shape { message, .. } => message,
+                LoadError::Syntax { message, .. } => message,
+                LoadError::Shape(problems) => problems
+                    .into_iter()
+                    .next()
+                    .map_or_else(String::new, |p| p.message),
             };
             roster.problems.push(invalid(message, None, None));
             return;
@@ -65,7 +69,7 @@ fn add_file(roster: &mut Roster, rel: &str, text: Result<String, LoadError>) {
     let entry: RosterEntry = match toml::from_str(&text) {
         Ok(entry) => entry,
         Err(e) => {
-            let message = e.message().trim_end().to_string();
+            let message = super::load::in_toml_words(e.message());
             let span = e.span();
             roster.problems.push(invalid(message, Some(text), span));
             return;

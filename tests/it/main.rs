@@ -10,6 +10,7 @@ mod anonymise;
 mod bad_input;
 mod cli;
 mod crash;
+mod diagnostics;
 mod export;
 mod fmt;
 mod hook;
