@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Context, Findings, at};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::messages::Message;
 use crate::model::{Spanned, is_valid_id};
 use crate::repo::{LoadError, Loaded, max_file_size_text};
 
@@ -54,13 +55,18 @@ pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Vec<Diagnos
             Code::K001,
             span.clone(),
             format!("invalid TOML: {}", message.trim_end()),
-            help.clone(),
+            help.clone().map(Message::text),
         )],
         LoadError::Shape(problems) => problems
             .iter()
             .map(|p| {
                 let message = p.message.trim_end().to_string();
-                diagnostic(Code::K002, p.span.clone(), message, p.help.clone())
+                diagnostic(
+                    Code::K002,
+                    p.span.clone(),
+                    message,
+                    p.help.clone().map(Message::text),
+                )
             })
             .collect(),
     })

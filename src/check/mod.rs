@@ -25,6 +25,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, LineIndex, RULES, Severity};
+use crate::messages::Message;
 use crate::model::roster::Roster;
 use crate::model::{Case, Participant, Settings, Spanned, Status};
 use crate::render::{TemplateError, Templates};
@@ -293,7 +294,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
                 Some(f.span),
                 case_id.clone(),
                 f.message,
-                f.help,
+                f.help.map(Message::text),
             ));
         }
     }

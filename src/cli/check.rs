@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Format, Outcome, Ui, plural, print_stdout};
+use super::{Format, Outcome, Ui, print_stdout};
 use crate::check::Workspace;
 use crate::diagnostic::{JsonReport, Severity};
+use crate::msg;
 
 /// Check case files against the method's rules.
 #[derive(Debug, clap::Args)]
@@ -43,7 +44,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 cases: report.cases,
                 errors,
                 warnings,
-                diagnostics: &report.diagnostics,
+                diagnostics: report.diagnostics.iter().map(|d| d.json(ui.lang)).collect(),
             };
             print_stdout(&(serde_json::to_string(&json)? + "\n"))?;
         }
@@ -60,26 +61,24 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
             ui.stderr(&text);
             if report.files == 0 {
-                ui.warning(&format!(
-                    "no case files found (looked in {})",
-                    workspace.repo.cases_dir().display()
-                ));
+                let folder = workspace.repo.cases_dir().display().to_string();
+                ui.warning(&ui.t(&msg!("no-case-files", folder = folder)));
             } else if errors + warnings > 0 || ui.interactive {
-                ui.note(&format!(
-                    "checked {} ({}): {}, {}",
-                    plural(report.files, "file"),
-                    plural(report.cases, "case"),
-                    plural(errors, "error"),
-                    plural(warnings, "warning"),
+                ui.say(msg!(
+                    "checked",
+                    files = report.files,
+                    cases = report.cases,
+                    errors = errors,
+                    warnings = warnings
                 ));
             }
         }
     }
     for failure in &report.io_errors {
-        ui.error(&format!("cannot read {failure}"));
+        ui.error(&ui.t(&msg!("cannot-read", what = failure)));
     }
     for error in &report.template_errors {
-        ui.error(&format!("template {error}"));
+        ui.error(&ui.t(&msg!("template-error", error = error.to_string())));
     }
     Ok(
         if !report.io_errors.is_empty() || !report.template_errors.is_empty() {

@@ -21,11 +21,18 @@ pub struct Args {
     pub list: bool,
 }
 
-pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let Some(code) = args.code else {
         let list: String = RULES
             .iter()
-            .map(|r| format!("{}  {:<7}  {}\n", r.code, r.severity.as_str(), r.summary))
+            .map(|r| {
+                format!(
+                    "{}  {:<7}  {}\n",
+                    r.code,
+                    r.severity.as_str(),
+                    r.summary(ui.lang)
+                )
+            })
             .collect();
         print_stdout(&list)?;
         return Ok(Outcome::Clean);
@@ -33,9 +40,9 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
     let Some(rule) = Code::parse(code.trim()).map(Code::rule) else {
         bail!("no rule `{code}`; `kring explain --list` shows them all");
     };
-    match explanation(rule.code) {
+    match explanation(rule.code, ui.lang) {
         Some(text) => print_stdout(&format!("{}\n", text.trim_end()))?,
-        None => print_stdout(&format!("{}: {}\n", rule.code, rule.summary))?,
+        None => print_stdout(&format!("{}: {}\n", rule.code, rule.summary(ui.lang)))?,
     }
     Ok(Outcome::Clean)
 }
@@ -47,7 +54,8 @@ fn complete_code(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCand
         .iter()
         .filter(|r| r.code.as_str().starts_with(&prefix))
         .map(|r| {
-            clap_complete::CompletionCandidate::new(r.code.as_str()).help(Some(r.summary.into()))
+            let summary = r.summary(crate::messages::Lang::En);
+            clap_complete::CompletionCandidate::new(r.code.as_str()).help(Some(summary.into()))
         })
         .collect()
 }

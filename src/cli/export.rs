@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{Outcome, Ui, plural, print_stdout};
 use crate::fsutil::write_atomic;
+use crate::msg;
 use crate::region::csv_text;
 use crate::region::export::{COLUMNS, Key, Row, rows};
 use crate::repo::{open_and_load, readable};
@@ -69,7 +70,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let key = Key::from_sources(args.key_file.as_deref(), &repo.root)?;
     let today = ui.today(&repo);
     let (cases, unreadable) = readable(&loaded);
-    ui.unreadable(&unreadable, " and is not exported");
+    ui.unreadable(&unreadable, |file| {
+        msg!("unreadable-not-exported", file = file)
+    });
     let unreadable = unreadable.len();
     let cases = cases.into_iter().map(|(_, case)| case);
     let rows = rows(cases, &key, repo.settings.followup_days, today);

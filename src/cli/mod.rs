@@ -28,7 +28,9 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, HumanRenderer};
+use crate::messages::{Lang, Message};
 use crate::model::Variant;
+use crate::msg;
 use crate::repo::{Loaded, Repo};
 
 /// What a command found: everything fine, or problems in the case files.
@@ -71,6 +73,10 @@ pub struct GlobalArgs {
     /// Print less: no summary lines and no warnings.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// The language of kring's messages (else KRING_LANG, kring.toml's
+    /// `messages`, the locale, English).
+    #[arg(long, global = true, env = "KRING_LANG", value_parser = ["nl", "en"], value_name = "LANG")]
+    pub lang: Option<String>,
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -196,6 +202,8 @@ pub struct Ui {
     /// Colour on stderr.
     pub color: bool,
     pub today: Option<NaiveDate>,
+    /// The language of kring's own messages.
+    pub lang: Lang,
 }
 
 impl Ui {
@@ -211,7 +219,18 @@ impl Ui {
             interactive,
             color,
             today: global.today,
+            lang: message_language(global.lang.as_deref()),
         }
+    }
+
+    /// A message in the user's language.
+    pub fn t(&self, message: &Message) -> String {
+        message.in_lang(self.lang)
+    }
+
+    /// A note (see [`Ui::note`]) from the resources.
+    pub fn say(&self, message: Message) {
+        self.note(&self.t(&message));
     }
 
     /// `--today`, else the date now in the repository's time zone.
@@ -232,12 +251,12 @@ impl Ui {
 
     /// `warning: ...` on stderr, unless quiet.
     pub fn warning(&self, text: &str) {
-        self.note(&format!("warning: {text}"));
+        self.note(&self.t(&msg!("prefix-warning", text = text)));
     }
 
     /// `error: ...` on stderr, also when quiet.
     pub fn error(&self, text: &str) {
-        crate::ewriteln!("error: {text}");
+        crate::ewriteln!("{}", self.t(&msg!("prefix-error", text = text)));
     }
 
     /// Text on stderr as it is (rendered diagnostics), also when quiet.
@@ -261,19 +280,17 @@ impl Ui {
         self.stderr(&text);
     }
 
-    /// Diagnostics in the style of rustc, in this terminal's colours.
+    /// Diagnostics in the style of rustc, in this terminal's colours and
+    /// the user's language.
     pub fn renderer(&self) -> HumanRenderer {
-        HumanRenderer::new(self.color)
+        HumanRenderer::new(self.color, self.lang)
     }
 
     /// Names each case file that did not load (`warning: <file> cannot be
     /// read<consequence>; run `kring check` to see why`).
-    pub fn unreadable(&self, files: &[&Loaded], consequence: &str) {
+    pub fn unreadable(&self, files: &[&Loaded], message: fn(&str) -> Message) {
         for file in files {
-            self.warning(&format!(
-                "{} cannot be read{consequence}; run `kring check` to see why",
-                file.file.rel
-            ));
+            self.warning(&self.t(&message(&file.file.rel)));
         }
     }
 }
@@ -285,6 +302,29 @@ pub fn print_stdout(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }
+}
+
+/// The language of kring's messages: `--lang` (or `KRING_LANG`, which clap
+/// reads into it), else the `messages` of the kring.toml that holds the
+/// current folder, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+/// first that is set), else English.
+fn message_language(flag: Option<&str>) -> Lang {
+    if let Some(lang) = flag.and_then(Lang::from_tag) {
+        return lang;
+    }
+    let team = Repo::discover(Path::new("."))
+        .ok()
+        .and_then(|repo| repo.settings.messages)
+        .and_then(|tag| Lang::from_tag(&tag));
+    if let Some(lang) = team {
+        return lang;
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_tag(&value))
+        .unwrap_or(Lang::En)
 }
 
 /// A date on the command line: year-month-day; another form is answered
@@ -311,7 +351,8 @@ pub fn variant_parser() -> impl clap::builder::TypedValueParser<Value = Variant>
         .try_map(|name| name.parse::<Variant>())
 }
 
-/// `1 file`, `2 files`.
+/// `1 file`, `2 files`: English only, for the messages not yet in the
+/// resources.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

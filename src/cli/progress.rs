@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Ui;
+use crate::msg;
 
 /// Work shorter than this shows no bar.
 const DELAY: Duration = Duration::from_secs(1);
@@ -80,8 +81,7 @@ impl<'a> RenderProgress<'a> {
 
 impl crate::render::build::Progress for RenderProgress<'_> {
     fn waiting(&self) {
-        self.ui
-            .note("waiting for another kring render into the same folder to finish");
+        self.ui.say(msg!("render-waiting"));
     }
 
     fn case_done(&self) {

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::progress::RenderProgress;
-use super::{Outcome, Ui, plural, print_stdout};
+use super::{Outcome, Ui, print_stdout};
 use crate::check::Workspace;
+use crate::msg;
 use crate::render::Scope;
 use crate::render::build::{Event, Options, build};
 
@@ -51,7 +52,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let today = ui.today(repo);
     let report = workspace.check(today);
     for e in &report.template_errors {
-        ui.error(&format!("template {e}"));
+        ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
     }
     let (Ok(templates), true) = (&workspace.templates, report.template_errors.is_empty()) else {
         return Ok(Outcome::Failed);
@@ -80,27 +81,23 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         match event {
             Event::Skipped { file, text, errors } => {
                 ui.diagnostics(errors, text.as_deref());
-                ui.stderr(&format!(
-                    "skipped {file}: {} (run `kring check` for details)\n",
-                    plural(errors.len().max(1), "error")
-                ));
+                let count = errors.len().max(1);
+                let skipped = ui.t(&msg!("render-skipped", file = file, errors = count));
+                ui.stderr(&format!("{skipped}\n"));
             }
-            Event::Note { case, note } => ui.warning(&format!("{case}: {note}")),
+            Event::Note { case, note } => {
+                ui.warning(&ui.t(&msg!("render-note", case = case, note = note)))
+            }
         }
     }
     if let Some(e) = &summary.template_error {
-        ui.error(&format!("template {e}"));
+        ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
         return Ok(Outcome::Failed);
     }
     for failure in &report.io_errors {
-        ui.error(&format!("cannot read {failure}"));
+        ui.error(&ui.t(&msg!("cannot-read", what = failure)));
     }
     let changed = summary.missing + summary.stale;
-    let skipped = if summary.skipped == 0 {
-        String::new()
-    } else {
-        format!(", {} skipped for errors", summary.skipped)
-    };
     if args.check {
         let listing = summary.listing.iter();
         print_stdout(
@@ -108,25 +105,23 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 .map(|(s, path)| format!("{}: {path}\n", s.as_str()))
                 .collect::<String>(),
         )?;
-        ui.note(&format!(
-            "{}: {} up to date, {} missing, {} stale, {} no longer produced{skipped}",
-            plural(summary.cases, "case"),
-            plural(summary.unchanged, "file"),
-            summary.missing,
-            summary.stale,
-            summary.orphans,
+        ui.say(msg!(
+            "render-checked",
+            cases = summary.cases,
+            unchanged = summary.unchanged,
+            missing = summary.missing,
+            stale = summary.stale,
+            orphans = summary.orphans,
+            skipped = summary.skipped
         ));
     } else {
-        let removed = if summary.orphans > 0 {
-            format!(", {} removed", summary.orphans)
-        } else {
-            String::new()
-        };
-        ui.note(&format!(
-            "rendered {}: {} written, {} unchanged{removed}{skipped}",
-            plural(summary.cases, "case"),
-            plural(changed, "file"),
-            summary.unchanged,
+        ui.say(msg!(
+            "rendered",
+            cases = summary.cases,
+            written = changed,
+            unchanged = summary.unchanged,
+            removed = summary.orphans,
+            skipped = summary.skipped
         ));
     }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Outcome, Ui, print_stdout};
 use crate::model::Variant;
+use crate::msg;
 use crate::region::csv_text;
 use crate::region::stats::{COLUMNS, Filter, Row, aggregate, facts, table};
 use crate::repo::{open_and_load, readable};
@@ -65,7 +66,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(&args.paths)?;
     let today = ui.today(&repo);
     let (cases, unreadable) = readable(&loaded);
-    ui.unreadable(&unreadable, " and is not counted");
+    ui.unreadable(&unreadable, |file| {
+        msg!("unreadable-not-counted", file = file)
+    });
     let unreadable = unreadable.len();
     let all: Vec<_> = cases
         .iter()
@@ -92,7 +95,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         StatsFormat::Csv => print_stdout(&csv_text(&COLUMNS, &rows)?)?,
     }
     if rows.is_empty() && unreadable == 0 {
-        ui.note("no cases found");
+        ui.say(msg!("no-cases"));
     }
     Ok(if unreadable > 0 {
         Outcome::Problems

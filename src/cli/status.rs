@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::{Format, Outcome, Ui, print_stdout};
 use crate::model::Case;
+use crate::msg;
 use crate::region::status::{by_coordinator, load_table, rows, table};
 use crate::repo::{open_and_load, readable};
 
@@ -39,7 +40,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let today = ui.today(&repo);
     let roster = repo.roster()?;
     let (cases, unreadable) = readable(&loaded);
-    ui.unreadable(&unreadable, "");
+    ui.unreadable(&unreadable, |file| msg!("unreadable", file = file));
     let cases: Vec<(&str, &Case)> = cases
         .iter()
         .map(|(file, case)| (file.file.rel.as_str(), *case))
@@ -57,7 +58,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         (None, Format::Human) => print_stdout(&table(&rows))?,
     }
     if rows.is_empty() && unreadable.is_empty() {
-        ui.note("no cases found");
+        ui.say(msg!("no-cases"));
     }
     Ok(if unreadable.is_empty() {
         Outcome::Clean

@@ -5,30 +5,34 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Severity, floor_char_boundary};
+use crate::messages::{Lang, text};
 
 /// Renders diagnostics in the style of rustc; `source` gives a file's text by
 /// its relative path.
 pub struct HumanRenderer {
     renderer: Renderer,
+    lang: Lang,
 }
 
 impl HumanRenderer {
-    pub fn new(color: bool) -> Self {
+    pub fn new(color: bool, lang: Lang) -> Self {
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        HumanRenderer { renderer }
+        HumanRenderer { renderer, lang }
     }
 
     pub fn render(&self, diagnostic: &Diagnostic, source: Option<&str>) -> String {
+        let message = diagnostic.message.in_lang(self.lang);
+        let help = diagnostic.help.in_lang(self.lang);
         let level = match diagnostic.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(text(self.lang, "level-error")),
+            Severity::Warning => Level::WARNING.with_name(text(self.lang, "level-warning")),
         };
         let title = level
-            .primary_title(diagnostic.message.as_str())
+            .primary_title(message.as_str())
             .id(diagnostic.code.as_str());
         let mut group: Group<'_> = match (source, &diagnostic.span) {
             (Some(text), Some(span)) => {
@@ -46,9 +50,8 @@ impl HumanRenderer {
                     .char_column(diagnostic.column),
             ),
         };
-        if let Some(help) = &diagnostic.help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
+        let help_level = Level::HELP.with_name(text(self.lang, "level-help"));
+        group = group.element(help_level.message(help.as_str()));
         self.renderer.render(&[group])
     }
 }
@@ -98,10 +101,10 @@ mod tests {
             column: 11,
             case: Some("x".into()),
             message: "family case without a central participant".into(),
-            help: Some("add a participant with role = \"central\"".into()),
+            help: "add a participant with role = \"central\"".into(),
             span: Some(19..27),
         };
-        let out = HumanRenderer::new(false).render(&diagnostic, Some(text));
+        let out = HumanRenderer::new(false, Lang::En).render(&diagnostic, Some(text));
         assert!(out.starts_with("error[K201]: family case"), "{out}");
         assert!(out.contains("--> cases/x.toml:2:11"), "{out}");
         assert!(out.contains("2 | variant = \"family\""), "{out}");
@@ -119,10 +122,10 @@ mod tests {
             column: 1,
             case: None,
             message: "the file is larger than 1 MiB".into(),
-            help: None,
+            help: Code::K005.rule().help(),
             span: None,
         };
-        let out = HumanRenderer::new(false).render(&diagnostic, None);
+        let out = HumanRenderer::new(false, Lang::En).render(&diagnostic, None);
         assert!(out.contains("--> cases/big.toml:1:1"), "{out}");
     }
 }

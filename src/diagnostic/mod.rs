@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::messages::{Lang, Message};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -31,7 +33,7 @@ impl Severity {
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
@@ -43,18 +45,42 @@ pub struct Diagnostic {
     pub column: usize,
     /// The case id, when it could be read.
     pub case: Option<String>,
-    pub message: String,
-    #[serde(skip)]
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Message,
     /// Byte range in the file's text, when there is text to point into.
-    #[serde(skip)]
     pub span: Option<Range<usize>>,
+}
+
+/// A diagnostic as `kring check --format json` prints it (DESIGN §5), its
+/// message in the user's language.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub code: Code,
+    pub severity: Severity,
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub case: Option<&'a str>,
+    pub message: String,
 }
 
 impl Diagnostic {
     /// Orders diagnostics by file, line, column and code (DESIGN §5).
     pub fn sort_key(&self) -> (&str, usize, usize, Code) {
         (&self.file, self.line, self.column, self.code)
+    }
+
+    /// The JSON form, in `lang`.
+    pub fn json(&self, lang: Lang) -> JsonDiagnostic<'_> {
+        JsonDiagnostic {
+            code: self.code,
+            severity: self.severity,
+            file: &self.file,
+            line: self.line,
+            column: self.column,
+            case: self.case.as_deref(),
+            message: self.message.in_lang(lang),
+        }
     }
 
     /// A diagnostic of rule `code` at `span` in `file`, with the rule's
@@ -65,8 +91,8 @@ impl Diagnostic {
         lines: &LineIndex,
         span: Option<Range<usize>>,
         case: Option<String>,
-        message: String,
-        help: Option<String>,
+        message: impl Into<Message>,
+        help: Option<Message>,
     ) -> Diagnostic {
         let rule = code.rule();
         let (line, column) = span.as_ref().map_or((1, 1), |s| lines.line_column(s.start));
@@ -77,8 +103,8 @@ impl Diagnostic {
             line,
             column,
             case,
-            message,
-            help: help.or_else(|| Some(rule.help.to_string())),
+            message: message.into(),
+            help: help.unwrap_or_else(|| rule.help()),
             span,
         }
     }
@@ -129,7 +155,7 @@ pub struct JsonReport<'a> {
     pub cases: usize,
     pub errors: usize,
     pub warnings: usize,
-    pub diagnostics: &'a [Diagnostic],
+    pub diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
 #[cfg(test)]

@@ -1,25 +1,36 @@
-//! The rule table: one row per K-code, with its severity, the summary that
-//! heads its section in `docs/rules.md`, and the help shown under each
-//! diagnostic. [`Code`] is generated from the same rows, so a code that is
-//! not in the table does not compile.
+//! The rule table: one row per K-code with its severity. [`Code`] is
+//! generated from the same rows, so a code that is not in the table does
+//! not compile. A rule's summary (the heading of its section in
+//! `docs/rules.md` and `docs/rules.nl.md`) and the help shown under each
+//! diagnostic are messages `K205-summary` and `K205-help` of the Fluent
+//! resources in `src/messages/`.
 
 use serde::Serialize;
 
 use super::Severity::{self, Error, Warning};
+use crate::messages::{Lang, Message};
 
 /// A rule of DESIGN §4.
 #[derive(Debug)]
 pub struct Rule {
     pub code: Code,
     pub severity: Severity,
-    /// One line, as in the heading of its section in `docs/rules.md`.
-    pub summary: &'static str,
+}
+
+impl Rule {
+    /// One line, as in the heading of its section in the rules reference.
+    pub fn summary(&self, lang: Lang) -> String {
+        self.code.text("summary").in_lang(lang)
+    }
+
     /// How to fix it, in one line, shown under each diagnostic.
-    pub help: &'static str,
+    pub fn help(&self) -> Message {
+        self.code.text("help")
+    }
 }
 
 macro_rules! rules {
-    ($($code:ident $severity:ident $summary:literal $help:literal;)*) => {
+    ($($code:ident $severity:ident;)*) => {
         /// A rule's code. Ordered as the codes sort (K001 < K002 < ...).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
@@ -28,7 +39,7 @@ macro_rules! rules {
 
         /// Every rule, in the order of their codes.
         pub static RULES: &[Rule] = &[
-            $(Rule { code: Code::$code, severity: $severity, summary: $summary, help: $help },)*
+            $(Rule { code: Code::$code, severity: $severity },)*
         ];
 
         impl Code {
@@ -42,129 +53,47 @@ macro_rules! rules {
 }
 
 rules! {
-    K001 Error
-        "the file is not valid TOML"
-        "fix the TOML syntax at the marked place";
-    K002 Error
-        "a key is missing, unknown, of the wrong type or has an unknown value"
-        "see `kring new` or docs/design.md for the keys a case file takes";
-    K003 Error
-        "an id does not match the identifier pattern"
-        "use lowercase letters, digits and `-`, starting with a letter or digit, at most 63 characters";
-    K004 Error
-        "two files share a case id"
-        "give each case its own id; the file name does not matter, the `id` does";
-    K005 Error
-        "the file is not UTF-8 or is larger than 1 MiB"
-        "a case file is plain UTF-8 text well under 1 MiB; split off attachments";
-    K101 Error
-        "two participants share an id"
-        "give every participant of the case its own id";
-    K102 Error
-        "a reference names no participant of the case"
-        "use the `id` of a participant listed in this case";
-    K201 Error
-        "a family or learning case has no central participant"
-        "add a participant with role = \"central\": the person the plan is for";
-    K202 Error
-        "a restorative case lacks a harmed or a responsible participant"
-        "add participants with role = \"harmed\" and role = \"responsible\"";
-    K203 Error
-        "a learning case has no school participant"
-        "add the mentor or another teacher with role = \"school\"";
-    K204 Warning
-        "the pupil's age is outside 4 to 19 or unknown"
-        "set the pupil's `born` date; learning conferences are for pupils aged 4 to 19";
-    K205 Error
-        "a professional attends family time"
-        "remove \"family-time\" from this participant's `parts`: family time is for the circle alone";
-    K206 Warning
-        "an invited participant cannot be reached"
-        "add an `email`, `phone` or `address` for this participant";
-    K207 Warning
-        "the conference is near and a participant is not prepared"
-        "prepare this participant and record the date in `prepared`";
-    K208 Error
-        "the coordinator is not independent"
-        "assign a coordinator with no tie to any deciding or helping agency in this case";
-    K209 Warning
-        "a participant's language is not covered"
-        "add the language to the coordinator's `languages`, or add an interpreter";
-    K210 Warning
-        "in a learning case, someone else than the pupil invited a participant"
-        "in a learning conference the pupil decides who is invited: set `invited_by` to the pupil";
-    K211 Warning
-        "the circle has fewer than 3 people"
-        "widen the circle: ask everyone who else can help, and add them as participants";
-    K301 Error
-        "dates are out of order"
-        "correct the date: the steps of a conference follow each other in time";
-    K302 Error
-        "conference times are inconsistent"
-        "make every part start after the previous one ends, within the conference's start and end";
-    K303 Error
-        "a learning conference lasts more than 2 hours"
-        "plan a learning conference of at most two hours";
-    K304 Error
-        "a participant is invited before the question is written down"
-        "write the question in `request.question` before inviting anyone";
-    K305 Warning
-        "the conference is past and no plan is recorded"
-        "record the plan in a [plan] table, or close the case with [closed]";
-    K306 Warning
-        "the plan was not sent within 2 days"
-        "send the plan to all participants and record the date in `plan.sent`";
-    K307 Warning
-        "the follow-up is overdue"
-        "ask a few participants how the plan is going and record it in [followup]";
-    K308 Error
-        "a plan is recorded but the conference has no date"
-        "set `conference.date`";
-    K309 Warning
-        "the conference has a date but no location"
-        "set `conference.location`";
-    K310 Warning
-        "a participant is invited before consent is recorded"
-        "record in `request.consent` the date the person(s) concerned agreed to the conference";
-    K311 Warning
-        "a closed case keeps personal data past the retention period"
-        "anonymise the case: replace names, contact details and birth dates";
-    K401 Error
-        "an agreement has no what or no who"
-        "say what is agreed in `what` and who does it in `who`";
-    K402 Error
-        "compulsory help without an accepting professional or acceptance"
-        "name the professional who accepts the plan in `request.acceptor` and record [plan.acceptance]";
-    K403 Warning
-        "an agreement names a participant who declined"
-        "agree this with someone who takes part";
-    K404 Warning
-        "a learning plan has no strengths or no goals"
-        "record what the pupil is good at in `strengths` and wants to learn in `goals`";
-    K405 Warning
-        "a plan has no contingency or no review date"
-        "record what the circle does if things go differently (`contingency`) and when it looks back (`review`)";
-    K406 Error
-        "a plan was not accepted and no reason is given"
-        "record why the plan was not accepted in `plan.acceptance.reason`";
-    K501 Error
-        "people who must not meet attend the same part without a safety arrangement"
-        "describe in [safety] arrangement how they are kept apart, or change their `parts`";
-    K502 Error
-        "a participant avoids itself"
-        "remove the participant's own id from its `avoid` list";
-    K601 Error
-        "a coordinator file is not valid"
-        "fix the TOML or the key at the marked place; `kring schema --roster` lists the keys";
-    K602 Error
-        "a coordinator id is not valid or is used twice"
-        "give every coordinator file its own id of a-z, 0-9 and -";
-    K603 Warning
-        "a case's coordinator is not in the roster"
-        "set `coordinator.id` to the id of a file in coordinators/, or add the coordinator";
-    K604 Warning
-        "a case's coordinator is not trained for its variant"
-        "assign a coordinator with the training the variant needs, or record the training";
+    K001 Error;
+    K002 Error;
+    K003 Error;
+    K004 Error;
+    K005 Error;
+    K101 Error;
+    K102 Error;
+    K201 Error;
+    K202 Error;
+    K203 Error;
+    K204 Warning;
+    K205 Error;
+    K206 Warning;
+    K207 Warning;
+    K208 Error;
+    K209 Warning;
+    K210 Warning;
+    K211 Warning;
+    K301 Error;
+    K302 Error;
+    K303 Error;
+    K304 Error;
+    K305 Warning;
+    K306 Warning;
+    K307 Warning;
+    K308 Error;
+    K309 Warning;
+    K310 Warning;
+    K311 Warning;
+    K401 Error;
+    K402 Error;
+    K403 Warning;
+    K404 Warning;
+    K405 Warning;
+    K406 Error;
+    K501 Error;
+    K502 Error;
+    K601 Error;
+    K602 Error;
+    K603 Warning;
+    K604 Warning;
 }
 
 impl Code {
@@ -184,6 +113,11 @@ impl Code {
 
     pub fn severity(self) -> Severity {
         self.rule().severity
+    }
+
+    /// The rule's message `K205-<what>`.
+    fn text(self, what: &str) -> Message {
+        Message::dynamic(format!("{}-{what}", self.as_str()))
     }
 }
 
@@ -205,14 +139,22 @@ impl PartialEq<&str> for Code {
     }
 }
 
-/// `docs/rules.md`, one `## CODE: summary` section per rule.
-const RULES_DOC: &str = include_str!("../../docs/rules.md");
+/// The rules reference in a language: one `## CODE: summary` section per
+/// rule.
+fn rules_doc(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../docs/rules.md"),
+        Lang::Nl => include_str!("../../docs/rules.nl.md"),
+    }
+}
 
-/// The section of `docs/rules.md` that documents `code`, heading included.
-pub fn explanation(code: Code) -> Option<&'static str> {
+/// The section of the rules reference that documents `code`, heading
+/// included.
+pub fn explanation(code: Code, lang: Lang) -> Option<&'static str> {
+    let doc = rules_doc(lang);
     let heading = format!("\n## {code}:");
-    let start = RULES_DOC.find(&heading)? + 1;
-    let section = &RULES_DOC[start..];
+    let start = doc.find(&heading)? + 1;
+    let section = &doc[start..];
     let end = section[1..].find("\n## ").map_or(section.len(), |i| i + 2);
     Some(&section[..end])
 }
@@ -242,31 +184,78 @@ mod tests {
         assert_eq!(Code::parse("K999"), None);
     }
 
-    /// docs/rules.md and the rule table cannot drift apart.
     #[test]
-    fn every_rule_has_its_section_with_the_same_summary_and_severity() {
-        for rule in RULES {
-            let section =
-                explanation(rule.code).unwrap_or_else(|| panic!("no section for {}", rule.code));
-            let mut lines = section.lines();
-            assert_eq!(
-                lines.next(),
-                Some(format!("## {}: {}", rule.code, rule.summary).as_str())
-            );
-            assert_eq!(
-                lines.find(|l| !l.is_empty()),
-                Some(format!("Severity: {}", rule.severity.as_str()).as_str())
-            );
-            for part in [
-                "**What it checks.**",
-                "**Why.**",
-                "**Example.**",
-                "**Fix.**",
-            ] {
-                assert!(section.contains(part), "{} lacks {part}", rule.code);
+    fn every_rule_has_its_texts_in_both_languages() {
+        for lang in Lang::ALL {
+            let ids = crate::messages::ids(lang);
+            for rule in RULES {
+                for what in ["summary", "help"] {
+                    let id = format!("{}-{what}", rule.code);
+                    assert!(ids.contains(&id), "{id} is not in {}.ftl", lang.as_str());
+                }
             }
         }
-        let sections = RULES_DOC.lines().filter(|l| l.starts_with("## ")).count();
-        assert_eq!(sections, RULES.len(), "one section per rule, no others");
+    }
+
+    /// The rules references and the rule table cannot drift apart.
+    #[test]
+    fn every_rule_has_its_section_with_the_same_summary_and_severity() {
+        let words = [
+            (
+                Lang::En,
+                "Severity",
+                ["error", "warning"],
+                [
+                    "**What it checks.**",
+                    "**Why.**",
+                    "**Example.**",
+                    "**Fix.**",
+                ],
+            ),
+            (
+                Lang::Nl,
+                "Ernst",
+                ["fout", "waarschuwing"],
+                [
+                    "**Wat het controleert.**",
+                    "**Waarom.**",
+                    "**Voorbeeld.**",
+                    "**Oplossing.**",
+                ],
+            ),
+        ];
+        for (lang, severity_word, severities, parts) in words {
+            for rule in RULES {
+                let section = explanation(rule.code, lang)
+                    .unwrap_or_else(|| panic!("no section for {} ({})", rule.code, lang.as_str()));
+                let mut lines = section.lines();
+                assert_eq!(
+                    lines.next(),
+                    Some(format!("## {}: {}", rule.code, rule.summary(lang)).as_str())
+                );
+                let severity = match rule.severity {
+                    Severity::Error => severities[0],
+                    Severity::Warning => severities[1],
+                };
+                assert_eq!(
+                    lines.find(|l| !l.is_empty()),
+                    Some(format!("{severity_word}: {severity}").as_str()),
+                    "{} ({})",
+                    rule.code,
+                    lang.as_str()
+                );
+                for part in parts {
+                    assert!(
+                        section.contains(part),
+                        "{} ({}) lacks {part}",
+                        rule.code,
+                        lang.as_str()
+                    );
+                }
+            }
+            let doc = rules_doc(lang);
+            let sections = doc.lines().filter(|l| l.starts_with("## ")).count();
+            assert_eq!(sections, RULES.len(), "one section per rule, no others");
+        }
     }
 }

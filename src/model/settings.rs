@@ -27,6 +27,11 @@ pub struct Settings {
     pub followup_days: u32,
     /// How long a closed case may keep personal data, in days.
     pub retention_days: u32,
+    /// The language of kring's own messages for this team: nl or en (else
+    /// the user's locale; --lang and KRING_LANG go first).
+    #[serde(deserialize_with = "message_language")]
+    #[schemars(with = "Option<String>")]
+    pub messages: Option<String>,
 }
 
 impl Default for Settings {
@@ -39,6 +44,7 @@ impl Default for Settings {
             out: "out".into(),
             followup_days: 28,
             retention_days: 365,
+            messages: None,
         }
     }
 }
@@ -56,6 +62,18 @@ fn timezone<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> 
             "unknown time zone `{name}`: use an IANA name like \"Europe/Amsterdam\""
         ))
     })
+}
+
+fn message_language<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let language = String::deserialize(deserializer)?;
+    match language.as_str() {
+        "nl" | "en" => Ok(Some(language)),
+        _ => Err(D::Error::custom(format!(
+            "kring speaks nl and en, not `{language}`"
+        ))),
+    }
 }
 
 /// A folder inside the repository: relative, without `..`.

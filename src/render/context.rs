@@ -450,7 +450,7 @@ impl<'a> Views<'a> {
                 .map(|d| WarningView {
                     code: d.code.as_str(),
                     line: d.line,
-                    message: d.message.clone(),
+                    message: d.message.in_lang(crate::messages::Lang::of_document(lang)),
                 })
                 .collect(),
             followup: self.followup(),

@@ -155,8 +155,8 @@ pub fn case_key(
         key.part(w.code.as_str())
             .part(w.line.to_le_bytes())
             .part(w.column.to_le_bytes());
-        key.part(&w.message)
-            .part(w.help.as_deref().unwrap_or_default());
+        key.part(w.message.in_lang(crate::messages::Lang::En))
+            .part(w.help.in_lang(crate::messages::Lang::En));
     }
     key.finish()
 }

@@ -160,7 +160,7 @@ fn thousands_of_mutated_files_never_panic() {
     let seeds = seeds();
     let settings = Settings::default();
     let today = TODAY.parse().unwrap();
-    let renderer = HumanRenderer::new(false);
+    let renderer = HumanRenderer::new(false, kring::Lang::En);
     let mut rng = StdRng::seed_from_u64(2026);
     let mut diagnostics = 0;
     for round in 0..4_000 {

@@ -22,7 +22,7 @@ fn findings(text: &str) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = report
         .diagnostics
         .into_iter()
-        .map(|d| (d.code.to_string(), d.message))
+        .map(|d| (d.code.to_string(), d.message.in_lang(kring::Lang::En)))
         .collect();
     found.sort();
     found

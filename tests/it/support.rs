@@ -11,6 +11,10 @@ pub const TODAY: &str = "2026-11-22";
 pub fn kring() -> Command {
     let mut cmd = Command::cargo_bin("kring").unwrap();
     cmd.env_remove("KRING_TODAY").env("NO_COLOR", "1");
+    // English unless a test asks for Dutch, whatever the machine's locale.
+    for name in ["KRING_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
     cmd
 }
 

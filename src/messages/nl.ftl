@@ -1,0 +1,149 @@
+# De berichten van kring in het Nederlands. Elke id staat ook in en.ftl
+# (een test houdt ze gelijk). Meervouden worden per bericht gekozen.
+
+
+## De woorden van de terminal
+
+level-error = fout
+level-warning = waarschuwing
+level-help = tip
+prefix-error = fout: { $text }
+prefix-warning = waarschuwing: { $text }
+
+## Samenvattingen en meldingen
+
+checked = { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    } gecontroleerd ({ $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    }): { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    }, { $warnings ->
+        [one] 1 waarschuwing
+       *[other] { $warnings } waarschuwingen
+    }
+no-case-files = geen zaken gevonden (gezocht in { $folder })
+no-cases = geen zaken gevonden
+cannot-read = kan { $what } niet lezen
+template-error = sjabloon { $error }
+unreadable = { $file } is niet te lezen; `kring check` zegt waarom
+unreadable-not-counted = { $file } is niet te lezen en telt niet mee; `kring check` zegt waarom
+unreadable-not-exported = { $file } is niet te lezen en komt niet in de export; `kring check` zegt waarom
+rendered = documenten gemaakt voor { $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    }: { $written ->
+        [one] 1 bestand
+       *[other] { $written } bestanden
+    } geschreven, { $unchanged } ongewijzigd{ $removed ->
+        [0] {""}
+       *[other] , { $removed } verwijderd
+    }{ $skipped ->
+        [0] {""}
+       *[other] , { $skipped } overgeslagen vanwege fouten
+    }
+render-checked = { $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    }: { $unchanged ->
+        [one] 1 bestand
+       *[other] { $unchanged } bestanden
+    } bijgewerkt, { $missing } ontbreken, { $stale } verouderd, { $orphans } niet meer nodig{ $skipped ->
+        [0] {""}
+       *[other] , { $skipped } overgeslagen vanwege fouten
+    }
+render-skipped = { $file } overgeslagen: { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    } (`kring check` laat ze zien)
+render-waiting = wacht tot een andere `kring render` in dezelfde map klaar is
+render-note = { $case }: { $note }
+
+## Regels: de samenvatting (de kop van de regel in docs/rules.nl.md) en de tip
+## onder elke melding.
+
+K001-summary = het bestand is geen geldige TOML
+K001-help = herstel de TOML op de aangewezen plek
+K002-summary = een veld ontbreekt of is onbekend, of een waarde is van de verkeerde soort of onbekend
+K002-help = zie `kring new` of docs/design.md voor de velden van een zaakbestand
+K003-summary = een id heeft niet de goede vorm
+K003-help = gebruik kleine letters, cijfers en `-`, begin met een letter of cijfer, hoogstens 63 tekens
+K004-summary = twee zaakbestanden hebben hetzelfde id
+K004-help = geef elke zaak een eigen id; het gaat om het `id`, niet om de naam van het bestand
+K005-summary = het bestand is geen UTF-8-tekst of is groter dan 1 MB
+K005-help = een zaakbestand is gewone UTF-8-tekst, veel kleiner dan 1 MB; bewaar bijlagen apart
+K101-summary = twee deelnemers hebben hetzelfde id
+K101-help = geef elke deelnemer van de zaak een eigen id
+K102-summary = een verwijzing noemt geen deelnemer van deze zaak
+K102-help = gebruik het `id` van een deelnemer uit deze zaak
+K201-summary = bij een familie- of leerplanzaak staat niemand centraal
+K201-help = zet de persoon voor wie het plan is erbij als deelnemer met `role = "central"`
+K202-summary = bij een herstelgerichte zaak ontbreekt wie schade ondervond of wie de schade veroorzaakte
+K202-help = zet deelnemers erbij met `role = "harmed"` en met `role = "responsible"`
+K203-summary = een leerplanzaak heeft niemand van school
+K203-help = zet de mentor of een andere leraar erbij met `role = "school"`
+K204-summary = de leeftijd van de leerling ligt niet tussen 4 en 19 of is onbekend
+K204-help = vul de geboortedatum (`born`) van de leerling in; een leerplangesprek is voor leerlingen van 4 tot 19 jaar
+K205-summary = een professional is aanwezig bij de eigen tijd van de kring
+K205-help = haal `family-time` weg uit de `parts` van deze deelnemer: de eigen tijd is alleen voor de kring
+K206-summary = een uitgenodigde deelnemer is niet te bereiken
+K206-help = vul voor deze deelnemer een `email`, `phone` of `address` in
+K207-summary = de conferentie is binnenkort en een deelnemer is nog niet voorbereid
+K207-help = bereid deze deelnemer voor en zet de datum in `prepared`
+K208-summary = de coördinator is niet onafhankelijk
+K208-help = vraag de regiomanager om een coördinator zonder band met een organisatie die in deze zaak beslist of hulp geeft
+K209-summary = de coördinator spreekt de taal van een deelnemer niet, en er is geen tolk
+K209-help = zet de taal bij de `languages` van de coördinator als die de taal spreekt, of zet er een tolk bij
+K210-summary = bij een leerplangesprek heeft iemand anders dan de leerling een deelnemer uitgenodigd
+K210-help = de leerling kiest wie er komt: vraag het de leerling en zet dan bij `invited_by` het id van de leerling
+K211-summary = er zitten minder dan 3 mensen in de kring
+K211-help = vergroot de kring: vraag iedereen wie er nog meer kan helpen, en zet die mensen erbij als deelnemer
+K301-summary = datums staan in de verkeerde volgorde
+K301-help = verbeter de datum: de stappen van een conferentie volgen elkaar op in de tijd
+K302-summary = de tijden van de conferentie kloppen niet
+K302-help = laat elk deel pas beginnen als het vorige klaar is, binnen de begin- en eindtijd van de conferentie
+K303-summary = een leerplangesprek duurt langer dan 2 uur
+K303-help = plan een leerplangesprek van hoogstens twee uur
+K304-summary = een deelnemer is uitgenodigd voordat de vraagstelling is opgeschreven
+K304-help = schrijf eerst de vraagstelling in `request.question` en nodig daarna pas mensen uit
+K305-summary = de conferentie is geweest en er is geen plan vastgelegd
+K305-help = leg het plan vast in een blok `[plan]`, of sluit de zaak af met `[closed]`
+K306-summary = het plan is niet binnen 2 dagen verstuurd
+K306-help = stuur het plan naar alle deelnemers en zet de datum in `plan.sent`
+K307-summary = de opvolging na vier weken is te laat
+K307-help = vraag een paar deelnemers hoe het met het plan gaat en leg dat vast in `[followup]`
+K308-summary = er is een plan vastgelegd, maar de conferentie heeft geen datum
+K308-help = zet de dag van de conferentie in `conference.date`
+K309-summary = de conferentie heeft een datum maar geen plaats
+K309-help = vul de plaats in bij `conference.location`
+K310-summary = een deelnemer is uitgenodigd voordat de toestemming is vastgelegd
+K310-help = zet in `request.consent` de datum waarop de betrokkenen ja zeiden tegen de conferentie
+K311-summary = een afgesloten zaak bevat na de bewaartermijn nog persoonsgegevens
+K311-help = maak de zaak anoniem met `kring anonymise`: namen, contactgegevens en geboortedatums gaan eruit
+K401-summary = een afspraak zegt niet wat er gebeurt of wie het doet
+K401-help = zet in `what` wat er is afgesproken en in `who` wie het doet
+K402-summary = bij verplichte hulp ontbreekt wie het plan accepteert, of de acceptatie zelf
+K402-help = zet in `request.acceptor` het id van de professional die het plan accepteert, en leg `[plan.acceptance]` vast
+K403-summary = een afspraak noemt een deelnemer die heeft afgezegd
+K403-help = maak deze afspraak met iemand die meedoet
+K404-summary = een leerplan zegt niet waar de leerling goed in is of wat die wil leren
+K404-help = zet in `strengths` waar de leerling goed in is en in `goals` wat die wil leren
+K405-summary = een plan zegt niet wat de kring doet als het anders loopt, of wanneer de kring terugkijkt
+K405-help = zet in `contingency` wat de kring doet als het anders loopt, en in `review` wanneer de kring terugkijkt
+K406-summary = het plan is niet geaccepteerd en er staat geen reden bij
+K406-help = zet in `plan.acceptance.reason` waarom het plan niet is geaccepteerd
+K501-summary = mensen die elkaar niet mogen ontmoeten, zijn bij hetzelfde deel zonder veiligheidsafspraak
+K501-help = beschrijf in `[safety]` bij `arrangement` hoe ze uit elkaar blijven, of pas hun `parts` aan
+K502-summary = een deelnemer staat in de eigen `avoid`-lijst
+K502-help = haal het eigen id van de deelnemer uit de `avoid`-lijst
+K601-summary = een bestand van een coördinator is niet goed
+K601-help = herstel de TOML of het veld op de aangewezen plek; `kring schema --roster` laat de velden zien
+K602-summary = het id van een coördinator is niet goed of wordt twee keer gebruikt
+K602-help = geef elk coördinatorbestand een eigen id van kleine letters, cijfers en `-`
+K603-summary = de coördinator van een zaak staat niet in de map met coördinatoren
+K603-help = zet in `coordinator.id` het id van een bestand in `coordinators/`, of maak een bestand voor de coördinator
+K604-summary = de coördinator van een zaak heeft niet de opleiding voor deze variant
+K604-help = vraag de regiomanager om een coördinator met de opleiding voor deze variant, of zet de opleiding bij `training`
