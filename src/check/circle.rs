@@ -5,8 +5,9 @@ use std::collections::HashSet;
 
 use chrono::Days;
 
-use super::{Context, Findings, at, invited, is_invited_text};
+use super::{Context, Findings, at, invited, status_arg};
 use crate::model::{PartKind, Participant, Role, Variant};
+use crate::msg;
 
 fn has_role(cx: &Context, role: Role) -> bool {
     cx.case
@@ -21,7 +22,7 @@ pub fn has_central(cx: &Context, out: &mut Findings) {
     if matches!(variant, Variant::Family | Variant::Learning) && !has_role(cx, Role::Central) {
         out.add(
             at(&cx.case.variant),
-            format!("{variant} case without a participant with role \"central\""),
+            msg!("K201-no-central", variant = variant.as_str()),
         );
     }
 }
@@ -39,29 +40,18 @@ pub fn restorative_sides(cx: &Context, out: &mut Findings) {
     if !missing.is_empty() {
         out.add(
             at(&cx.case.variant),
-            format!(
-                "restorative case without a participant with role {}",
-                quoted_or(&missing)
-            ),
+            match missing.as_slice() {
+                [one] => msg!("K202-missing", role = *one),
+                _ => msg!("K202-both"),
+            },
         );
     }
-}
-
-fn quoted_or(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("\"{i}\""))
-        .collect::<Vec<_>>()
-        .join(" or ")
 }
 
 /// K203
 pub fn has_school(cx: &Context, out: &mut Findings) {
     if cx.case.variant() == Variant::Learning && !has_role(cx, Role::School) {
-        out.add(
-            at(&cx.case.variant),
-            "learning case without a participant with role \"school\"",
-        );
+        out.add(at(&cx.case.variant), msg!("K203-no-school"));
     }
 }
 
@@ -78,25 +68,16 @@ pub fn pupil_age(cx: &Context, out: &mut Findings) {
             continue;
         }
         match &p.born {
-            None => out.add(
-                at(&p.id),
-                format!(
-                    "the pupil {} has no `born` date, so the age cannot be checked",
-                    p.name.get_ref()
-                ),
-            ),
+            None => out.add(at(&p.id), msg!("K204-no-born", name = p.name.get_ref())),
             Some(born) => {
                 let age = on.years_since(born.get_ref().0);
                 if !age.is_some_and(|age| (4..=19).contains(&age)) {
-                    let shown = age
-                        .map_or_else(|| "not yet born".to_string(), |a| format!("{a} years old"));
-                    out.add(
-                        at(born),
-                        format!(
-                            "the pupil {} is {shown} on {on}, outside 4 to 19",
-                            p.name.get_ref()
-                        ),
-                    );
+                    let name = p.name.get_ref();
+                    let message = match age {
+                        Some(age) => msg!("K204-age", name = name, age = age, date = on),
+                        None => msg!("K204-unborn", name = name, date = on),
+                    };
+                    out.add(at(born), message);
                 }
             }
         }
@@ -114,10 +95,10 @@ pub fn family_time_without_professionals(cx: &Context, out: &mut Findings) {
             let span = p.parts.as_ref().map_or_else(|| at(&p.role), at);
             out.add(
                 span,
-                format!(
-                    "{} ({}) attends family time, which is for the circle alone",
-                    p.name.get_ref(),
-                    p.role().as_str()
+                msg!(
+                    "K205-family-time",
+                    name = p.name.get_ref(),
+                    role = p.role().as_str()
                 ),
             );
         }
@@ -147,10 +128,10 @@ pub fn pupil_invites(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(by),
-                format!(
-                    "{} was invited by `{}`, not by the pupil",
-                    p.name.get_ref(),
-                    by.get_ref()
+                msg!(
+                    "K210-invited-by",
+                    name = p.name.get_ref(),
+                    by = by.get_ref()
                 ),
             );
         }
@@ -173,17 +154,7 @@ pub fn circle_is_wide(cx: &Context, out: &mut Findings) {
         .filter(|p| !p.role().is_professional())
         .count();
     if circle < 3 {
-        out.add(
-            at(date),
-            format!(
-                "the conference is planned with {} from the circle; at least 3 are expected",
-                if circle == 1 {
-                    "1 person".to_string()
-                } else {
-                    format!("{circle} people")
-                }
-            ),
-        );
+        out.add(at(date), msg!("K211-small", people = circle));
     }
 }
 
@@ -195,9 +166,10 @@ pub fn invited_can_be_reached(cx: &Context, out: &mut Findings) {
     for (p, status) in invited(cx).filter(|(p, _)| unreachable(p)) {
         out.add(
             at(status),
-            format!(
-                "{} but has no email, phone or address",
-                is_invited_text(p, status)
+            msg!(
+                "K206-unreachable",
+                name = p.name.get_ref(),
+                status = status_arg(status)
             ),
         );
     }
@@ -220,10 +192,7 @@ pub fn prepared_in_time(cx: &Context, out: &mut Findings) {
         if !p.declined() && p.prepared.is_none() {
             out.add(
                 at(&p.id),
-                format!(
-                    "{} has not been prepared, and the conference is on {date}",
-                    p.name.get_ref()
-                ),
+                msg!("K207-unprepared", name = p.name.get_ref(), date = date),
             );
         }
     }
@@ -236,10 +205,7 @@ pub fn coordinator_independent(cx: &Context, out: &mut Findings) {
     };
     let coordinator = coordinator.get_ref();
     if !*coordinator.independent.get_ref() {
-        out.add(
-            at(&coordinator.independent),
-            "the coordinator has not declared independence (`independent` is not true)",
-        );
+        out.add(at(&coordinator.independent), msg!("K208-not-declared"));
     }
     let Some(own) = &coordinator.organisation else {
         return;
@@ -255,10 +221,10 @@ pub fn coordinator_independent(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(org),
-                format!(
-                    "{} works for `{}`, the coordinator's own organisation",
-                    p.name.get_ref(),
-                    org.get_ref().trim()
+                msg!(
+                    "K208-same-organisation",
+                    name = p.name.get_ref(),
+                    organisation = org.get_ref().trim()
                 ),
             );
         }
@@ -289,10 +255,11 @@ pub fn languages_covered(cx: &Context, out: &mut Findings) {
             .map_or_else(|| at(&p.id), at);
         out.add(
             span,
-            format!(
-                "{} speaks `{language}`, which the coordinator does not ({}), and no interpreter takes part",
-                p.name.get_ref(),
-                spoken.join(", ")
+            msg!(
+                "K209-language",
+                name = p.name.get_ref(),
+                language = language,
+                spoken = spoken.join(", ")
             ),
         );
     }

@@ -7,6 +7,7 @@ use super::{Context, Findings, at};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::messages::Message;
 use crate::model::{Spanned, is_valid_id};
+use crate::msg;
 use crate::repo::{LoadError, Loaded, max_file_size_text};
 
 /// K001, K002 and K005: why a file did not load, as diagnostics (K002: one
@@ -31,18 +32,15 @@ pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Vec<Diagnos
         LoadError::TooLarge(size) => vec![diagnostic(
             Code::K005,
             None,
-            format!(
-                "the file is {size} bytes, larger than the limit of {}",
-                max_file_size_text()
-            ),
+            msg!("K005-large", size = *size, limit = max_file_size_text()),
             None,
         )],
         LoadError::NotUtf8 { line, column } => {
             let mut d = diagnostic(
                 Code::K005,
                 None,
-                format!("the file is not valid UTF-8 (first bad byte on line {line})"),
-                Some("save the file as UTF-8 in your editor".into()),
+                msg!("K005-utf8", line = *line),
+                Some(msg!("K005-utf8-help")),
             );
             (d.line, d.column) = (*line, *column);
             vec![d]
@@ -54,18 +52,17 @@ pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Vec<Diagnos
         } => vec![diagnostic(
             Code::K001,
             span.clone(),
-            format!("invalid TOML: {}", message.trim_end()),
+            msg!("K001-syntax", message = message.trim_end()),
             help.clone().map(Message::text),
         )],
         LoadError::Shape(problems) => problems
             .iter()
             .map(|p| {
-                let message = p.message.trim_end().to_string();
                 diagnostic(
                     Code::K002,
                     p.span.clone(),
-                    message,
-                    p.help.clone().map(Message::text),
+                    p.message.clone(),
+                    p.help.clone(),
                 )
             })
             .collect(),
@@ -94,7 +91,7 @@ pub(super) fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
                 &lines,
                 Some(span.span()),
                 Some(id.to_string()),
-                format!("case id `{id}` is also used by {}", others.join(", ")),
+                msg!("K004-twice", id = id, others = others.join(", ")),
                 None,
             ));
         }
@@ -105,18 +102,12 @@ pub(super) fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
 pub fn ids_match_pattern(cx: &Context, out: &mut Findings) {
     let case = cx.case;
     if !is_valid_id(case.id()) {
-        out.add(
-            at(&case.id),
-            format!("case id `{}` is not a valid identifier", case.id()),
-        );
+        out.add(at(&case.id), msg!("K003-case", id = case.id()));
     }
     for p in &case.participants {
         let p = p.get_ref();
         if !is_valid_id(p.id()) {
-            out.add(
-                at(&p.id),
-                format!("participant id `{}` is not a valid identifier", p.id()),
-            );
+            out.add(at(&p.id), msg!("K003-participant", id = p.id()));
         }
     }
 }

@@ -72,12 +72,12 @@ pub struct Findings {
 
 struct Finding {
     span: Range<usize>,
-    message: String,
-    help: Option<String>,
+    message: Message,
+    help: Option<Message>,
 }
 
 impl Findings {
-    pub fn add(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub fn add(&mut self, span: Range<usize>, message: impl Into<Message>) {
         self.items.push(Finding {
             span,
             message: message.into(),
@@ -89,8 +89,8 @@ impl Findings {
     pub fn add_with_help(
         &mut self,
         span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
     ) {
         self.items.push(Finding {
             span,
@@ -294,7 +294,7 @@ fn check_file(file: &Loaded, settings: &Settings, today: NaiveDate) -> FileRepor
                 Some(f.span),
                 case_id.clone(),
                 f.message,
-                f.help.map(Message::text),
+                f.help,
             ));
         }
     }
@@ -311,9 +311,9 @@ fn invited<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a Participant, &'a S
     })
 }
 
-/// "Sam de Vries is invited"
-fn is_invited_text(p: &Participant, status: &Spanned<Status>) -> String {
-    format!("{} is {}", p.name.get_ref(), status.get_ref().as_str())
+/// The status as a message argument: `invited` or `confirmed`.
+fn status_arg(status: &Spanned<Status>) -> &'static str {
+    status.get_ref().as_str()
 }
 
 /// The span of a spanned value.

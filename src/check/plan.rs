@@ -2,6 +2,7 @@
 
 use super::{Context, Findings, at};
 use crate::model::{PartKind, Role, Variant, is_blank};
+use crate::msg;
 
 /// K401
 pub fn agreements_complete(cx: &Context, out: &mut Findings) {
@@ -9,16 +10,10 @@ pub fn agreements_complete(cx: &Context, out: &mut Findings) {
     for agreement in &plan.get_ref().agreements {
         let agreement = agreement.get_ref();
         if is_blank(Some(agreement.what.get_ref())) {
-            out.add(
-                at(&agreement.what),
-                "this agreement does not say what is agreed",
-            );
+            out.add(at(&agreement.what), msg!("K401-what"));
         }
         if agreement.who.get_ref().is_empty() {
-            out.add(
-                at(&agreement.who),
-                "this agreement does not say who does it",
-            );
+            out.add(at(&agreement.who), msg!("K401-who"));
         }
     }
 }
@@ -31,10 +26,7 @@ pub fn compulsory_help_accepted(cx: &Context, out: &mut Findings) {
         return;
     };
     let Some(acceptor) = &request.acceptor else {
-        out.add(
-            at(compulsory),
-            "help is compulsory, but no `request.acceptor` is named to accept the plan",
-        );
+        out.add(at(compulsory), msg!("K402-no-acceptor"));
         return;
     };
     let acceptor_id = acceptor.get_ref().as_str();
@@ -44,40 +36,33 @@ pub fn compulsory_help_accepted(cx: &Context, out: &mut Findings) {
         } else {
             PartKind::Conversation
         };
+        let name = p.name.get_ref();
         let problem = if p.role() != Role::Professional {
-            Some(format!(
-                "is a {} participant, not a professional",
-                p.role().as_str()
+            Some(msg!(
+                "K402-not-professional",
+                name = name,
+                role = p.role().as_str()
             ))
         } else if p.declined() {
-            Some("has declined".to_string())
+            Some(msg!("K402-declined", name = name))
         } else if !p.attends(plan_part) {
-            Some(format!("does not attend the `{}` part", plan_part.as_str()))
+            Some(msg!("K402-absent", name = name, part = plan_part.as_str()))
         } else {
             None
         };
         if let Some(problem) = problem {
-            out.add(
-                at(acceptor),
-                format!("the acceptor {} {problem}", p.name.get_ref()),
-            );
+            out.add(at(acceptor), problem);
         }
     }
     let Some(plan) = &case.plan else { return };
     match &plan.get_ref().acceptance {
-        None => out.add(
-            at(plan),
-            format!("help is compulsory, but the plan has no [plan.acceptance] by `{acceptor_id}`"),
-        ),
+        None => out.add(at(plan), msg!("K402-no-acceptance", id = acceptor_id)),
         Some(acceptance) => {
             let by = &acceptance.get_ref().by;
             if by.get_ref() != acceptor_id {
                 out.add(
                     at(by),
-                    format!(
-                        "the plan was accepted by `{}`, not by the acceptor `{acceptor_id}`",
-                        by.get_ref()
-                    ),
+                    msg!("K402-other", by = by.get_ref(), id = acceptor_id),
                 );
             }
         }
@@ -100,10 +85,7 @@ pub fn agreements_name_attendees(cx: &Context, out: &mut Findings) {
             {
                 out.add(
                     at(reference),
-                    format!(
-                        "this agreement names {}, who declined to take part",
-                        p.name.get_ref()
-                    ),
+                    msg!("K403-declined", name = p.name.get_ref()),
                 );
             }
         }
@@ -128,11 +110,10 @@ pub fn learning_plan_complete(cx: &Context, out: &mut Findings) {
     .filter(|(_, list)| empty(list))
     .map(|(key, _)| key)
     .collect();
-    if !missing.is_empty() {
-        out.add(
-            at(plan),
-            format!("the learning plan has no `{}`", missing.join("` and no `")),
-        );
+    match missing.as_slice() {
+        [] => {}
+        [one] => out.add(at(plan), msg!("K404-missing", key = *one)),
+        _ => out.add(at(plan), msg!("K404-both")),
     }
 }
 
@@ -140,18 +121,11 @@ pub fn learning_plan_complete(cx: &Context, out: &mut Findings) {
 pub fn plan_has_contingency_and_review(cx: &Context, out: &mut Findings) {
     let Some(plan) = &cx.case.plan else { return };
     let p = plan.get_ref();
-    let mut missing = Vec::new();
-    if is_blank(p.contingency.as_deref()) {
-        missing.push("`contingency` (what happens if things go differently)");
-    }
-    if p.review.is_none() {
-        missing.push("`review` date");
-    }
-    if !missing.is_empty() {
-        out.add(
-            at(plan),
-            format!("the plan has no {}", missing.join(" and no ")),
-        );
+    match (is_blank(p.contingency.as_deref()), p.review.is_none()) {
+        (false, false) => {}
+        (true, false) => out.add(at(plan), msg!("K405-contingency")),
+        (false, true) => out.add(at(plan), msg!("K405-review")),
+        (true, true) => out.add(at(plan), msg!("K405-both")),
     }
 }
 
@@ -163,9 +137,6 @@ pub fn refusal_has_reason(cx: &Context, out: &mut Findings) {
     };
     let acceptance = acceptance.get_ref();
     if !*acceptance.accepted.get_ref() && is_blank(acceptance.reason.as_deref()) {
-        out.add(
-            at(&acceptance.accepted),
-            "the plan was not accepted, and no `reason` is given",
-        );
+        out.add(at(&acceptance.accepted), msg!("K406-no-reason"));
     }
 }

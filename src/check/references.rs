@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use super::{Context, Findings, at};
 use crate::model::Spanned;
+use crate::msg;
 
 /// K101
 pub fn unique_participant_ids(cx: &Context, out: &mut Findings) {
@@ -11,10 +12,7 @@ pub fn unique_participant_ids(cx: &Context, out: &mut Findings) {
     for p in &cx.case.participants {
         let p = p.get_ref();
         if !seen.insert(p.id()) {
-            out.add(
-                at(&p.id),
-                format!("participant id `{}` is used twice in this case", p.id()),
-            );
+            out.add(at(&p.id), msg!("K101-twice", id = p.id()));
         }
     }
 }
@@ -26,10 +24,7 @@ pub fn references_resolve(cx: &Context, out: &mut Findings) {
         if cx.participant(reference.get_ref()).is_none() {
             out.add(
                 at(reference),
-                format!(
-                    "`{key}` names `{}`, who is not a participant of this case",
-                    reference.get_ref()
-                ),
+                msg!("K102-unknown", key = key, id = reference.get_ref()),
             );
         }
     };

@@ -4,6 +4,7 @@
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::model::is_anonymised_coordinator;
 use crate::model::roster::{Roster, RosterProblemKind, Training};
+use crate::msg;
 use crate::repo::Loaded;
 
 /// Adds the roster's own problems (K601, K602) and the rules that compare
@@ -18,12 +19,12 @@ pub(super) fn check(cases: &[Loaded], roster: &Roster, out: &mut Vec<Diagnostic>
             RosterProblemKind::BadId { id, span } => (
                 Code::K602,
                 Some(span.clone()),
-                format!("coordinator id `{id}` must match ^[a-z0-9][a-z0-9-]{{0,62}}$"),
+                msg!("K602-pattern", id = id),
             ),
             RosterProblemKind::DuplicateId { id, span, other } => (
                 Code::K602,
                 Some(span.clone()),
-                format!("coordinator id `{id}` is also used by {other}"),
+                msg!("K602-twice", id = id, other = other),
             ),
         };
         out.push(Diagnostic::new(
@@ -55,22 +56,19 @@ pub(super) fn check(cases: &[Loaded], roster: &Roster, out: &mut Vec<Diagnostic>
             .map_or_else(|| assigned.name.span(), |id| id.span());
         let (code, message) = match roster.of_case(case) {
             None => {
-                let what = match &assigned.id {
-                    Some(id) => format!("coordinator id `{}`", id.get_ref()),
-                    None => format!("coordinator \"{}\"", assigned.name.get_ref()),
+                let message = match &assigned.id {
+                    Some(id) => msg!("K603-id", id = id.get_ref()),
+                    None => msg!("K603-name", name = assigned.name.get_ref()),
                 };
-                (
-                    Code::K603,
-                    format!("{what} is not in the roster (coordinators/)"),
-                )
+                (Code::K603, message)
             }
             Some(entry) if !entry.trained_for(case.variant()) => (
                 Code::K604,
-                format!(
-                    "{} has not done the training part a {} conference needs ({})",
-                    entry.name,
-                    case.variant().as_str(),
-                    Training::needed_for(case.variant()).as_str()
+                msg!(
+                    "K604-training",
+                    name = &entry.name,
+                    variant = case.variant().as_str(),
+                    training = Training::needed_for(case.variant()).as_str()
                 ),
             ),
             Some(_) => continue,

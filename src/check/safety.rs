@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{Context, Findings, at};
 use crate::model::is_blank;
+use crate::msg;
 
 /// K501
 pub fn avoid_pairs_arranged(cx: &Context, out: &mut Findings) {
@@ -41,11 +42,11 @@ pub fn avoid_pairs_arranged(cx: &Context, out: &mut Findings) {
             if !shared.is_empty() {
                 out.add(
                     at(avoided),
-                    format!(
-                        "{} and {} must not meet, but both attend {}, and there is no [safety] arrangement",
-                        p.name.get_ref(),
-                        other.name.get_ref(),
-                        shared.join(", ")
+                    msg!(
+                        "K501-meet",
+                        name = p.name.get_ref(),
+                        other = other.name.get_ref(),
+                        parts = shared.join(", ")
                     ),
                 );
             }
@@ -60,11 +61,7 @@ pub fn no_self_avoidance(cx: &Context, out: &mut Findings) {
         for avoided in p.avoid.iter().filter(|a| a.get_ref() == p.id()) {
             out.add(
                 at(avoided),
-                format!(
-                    "{} lists their own id `{}` in `avoid`",
-                    p.name.get_ref(),
-                    p.id()
-                ),
+                msg!("K502-self", name = p.name.get_ref(), id = p.id()),
             );
         }
     }

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, TimeDelta};
 
-use super::{Context, Findings, at, invited, is_invited_text};
+use super::{Context, Findings, at, invited, status_arg};
 use crate::model::{Date, PartKind, Spanned, Variant, add_days, is_blank};
+use crate::msg;
 
 /// Days after the conference within which the plan should reach everyone.
 const PLAN_SENT_WITHIN_DAYS: u32 = 2;
@@ -46,10 +47,12 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(date),
-                format!(
-                    "`{key}` ({}) is before `{before_key}` ({})",
-                    date.get_ref(),
-                    before.get_ref()
+                msg!(
+                    "K301-before",
+                    key = key,
+                    date = date.get_ref().0,
+                    other = before_key,
+                    other_date = before.get_ref().0
                 ),
             );
         }
@@ -60,10 +63,12 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
     {
         out.add(
             at(consent),
-            format!(
-                "`request.consent` ({}) is before `request.received` ({})",
-                consent.get_ref(),
-                request.received.get_ref()
+            msg!(
+                "K301-before",
+                key = "request.consent",
+                date = consent.get_ref().0,
+                other = "request.received",
+                other_date = request.received.get_ref().0
             ),
         );
     }
@@ -75,11 +80,11 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
             {
                 out.add(
                     at(prepared),
-                    format!(
-                        "{} was prepared on {}, after the conference on {}",
-                        p.name.get_ref(),
-                        prepared.get_ref(),
-                        date.get_ref()
+                    msg!(
+                        "K301-prepared",
+                        name = p.name.get_ref(),
+                        date = prepared.get_ref().0,
+                        conference = date.get_ref().0
                     ),
                 );
             }
@@ -100,7 +105,11 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
     {
         out.add(
             at(end_span),
-            format!("the conference ends at {e}, not after its start at {s}"),
+            msg!(
+                "K302-conference-end",
+                end = e.to_string(),
+                start = s.to_string()
+            ),
         );
     }
     let mut last_rank: Option<(usize, PartKind)> = None;
@@ -115,12 +124,12 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
                 && rank <= last
             {
                 let message = if rank == last {
-                    format!("the part `{}` is listed twice", kind.as_str())
+                    msg!("K302-twice", part = kind.as_str())
                 } else {
-                    format!(
-                        "the part `{}` is listed after `{}`; parts go information, family-time, plan",
-                        kind.as_str(),
-                        last_kind.as_str()
+                    msg!(
+                        "K302-order",
+                        part = kind.as_str(),
+                        previous = last_kind.as_str()
                     )
                 };
                 out.add(at(&part.kind), message);
@@ -132,9 +141,11 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(span),
-                format!(
-                    "the part `{}` ends at {e}, not after its start at {s}",
-                    kind.as_str()
+                msg!(
+                    "K302-part-end",
+                    part = kind.as_str(),
+                    end = e.to_string(),
+                    start = s.to_string()
                 ),
             );
         }
@@ -143,9 +154,11 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(span),
-                format!(
-                    "the part `{}` starts at {s}, before the conference starts at {cs}",
-                    kind.as_str()
+                msg!(
+                    "K302-part-early",
+                    part = kind.as_str(),
+                    start = s.to_string(),
+                    conference = cs.to_string()
                 ),
             );
         }
@@ -154,9 +167,11 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(span),
-                format!(
-                    "the part `{}` ends at {e}, after the conference ends at {ce}",
-                    kind.as_str()
+                msg!(
+                    "K302-part-late",
+                    part = kind.as_str(),
+                    end = e.to_string(),
+                    conference = ce.to_string()
                 ),
             );
         }
@@ -165,9 +180,11 @@ pub fn times_consistent(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(span),
-                format!(
-                    "the part `{}` starts at {s}, before the previous part ends at {pe}",
-                    kind.as_str()
+                msg!(
+                    "K302-overlap",
+                    part = kind.as_str(),
+                    start = s.to_string(),
+                    previous = pe.to_string()
                 ),
             );
         }
@@ -195,12 +212,12 @@ pub fn learning_within_two_hours(cx: &Context, out: &mut Findings) {
         if length > TimeDelta::hours(2) {
             out.add(
                 at(end),
-                format!(
-                    "the conference lasts {} h {:02} min ({} to {}); a learning conference takes at most 2 hours",
-                    length.num_hours(),
-                    length.num_minutes() % 60,
-                    start.get_ref(),
-                    end.get_ref()
+                msg!(
+                    "K303-long",
+                    hours = length.num_hours().unsigned_abs(),
+                    minutes = format!("{:02}", length.num_minutes() % 60),
+                    start = start.get_ref().to_string(),
+                    end = end.get_ref().to_string()
                 ),
             );
         }
@@ -221,9 +238,10 @@ pub fn question_before_invitation(cx: &Context, out: &mut Findings) {
     for (p, status) in invited(cx) {
         out.add(
             at(status),
-            format!(
-                "{}, but the request has no question yet",
-                is_invited_text(p, status)
+            msg!(
+                "K304-no-question",
+                name = p.name.get_ref(),
+                status = status_arg(status)
             ),
         );
     }
@@ -235,10 +253,7 @@ pub fn plan_recorded_after_conference(cx: &Context, out: &mut Findings) {
         return;
     };
     if date < cx.today && cx.case.plan.is_none() && cx.case.closed.is_none() {
-        out.add(
-            span,
-            format!("the conference was on {date} and no plan is recorded"),
-        );
+        out.add(span, msg!("K305-no-plan", date = date));
     }
 }
 
@@ -258,15 +273,16 @@ pub fn plan_sent_in_time(cx: &Context, out: &mut Findings) {
     match sent {
         Some(sent) if sent.get_ref().0 > deadline => out.add(
             at(sent),
-            format!(
-                "the plan was sent on {}, more than {PLAN_SENT_WITHIN_DAYS} days after the conference on {date}",
-                sent.get_ref()
+            msg!(
+                "K306-late",
+                sent = sent.get_ref().0,
+                days = PLAN_SENT_WITHIN_DAYS,
+                date = date
             ),
         ),
-        None if !cx.case.is_closed() && cx.today > deadline => out.add(
-            span,
-            format!("the conference was on {date} and the plan has not been sent yet"),
-        ),
+        None if !cx.case.is_closed() && cx.today > deadline => {
+            out.add(span, msg!("K306-not-sent", date = date))
+        }
         _ => {}
     }
 }
@@ -280,10 +296,7 @@ pub fn followup_on_time(cx: &Context, out: &mut Findings) {
         return;
     };
     if cx.today > due && !cx.case.is_closed() {
-        out.add(
-            span,
-            format!("the follow-up was due on {due} and is not recorded as done"),
-        );
+        out.add(span, msg!("K307-overdue", due = due));
     }
 }
 
@@ -292,10 +305,7 @@ pub fn plan_has_conference_date(cx: &Context, out: &mut Findings) {
     if let Some(plan) = &cx.case.plan
         && cx.case.conference_date().is_none()
     {
-        out.add(
-            at(plan),
-            "a plan is recorded, but the conference has no date",
-        );
+        out.add(at(plan), msg!("K308-no-date"));
     }
 }
 
@@ -310,13 +320,7 @@ pub fn conference_has_location(cx: &Context, out: &mut Findings) {
     };
     if is_blank(conference.location.as_ref().map(|l| l.get_ref().as_str())) {
         let span = conference.location.as_ref().map_or_else(|| at(date), at);
-        out.add(
-            span,
-            format!(
-                "the conference is on {} but has no location",
-                date.get_ref()
-            ),
-        );
+        out.add(span, msg!("K309-no-location", date = date.get_ref().0));
     }
 }
 
@@ -328,9 +332,10 @@ pub fn consent_before_invitation(cx: &Context, out: &mut Findings) {
     for (p, status) in invited(cx) {
         out.add(
             at(status),
-            format!(
-                "{}, but no consent to the conference is recorded",
-                is_invited_text(p, status)
+            msg!(
+                "K310-no-consent",
+                name = p.name.get_ref(),
+                status = status_arg(status)
             ),
         );
     }
@@ -355,14 +360,13 @@ pub fn retention(cx: &Context, out: &mut Findings) {
     };
     out.add_with_help(
         span,
-        format!(
-            "the case closed on {closing}; its personal data could be kept until {keep_until} (retention_days = {})",
-            cx.settings.retention_days
+        msg!(
+            "K311-kept",
+            closed = closing,
+            until = keep_until,
+            days = cx.settings.retention_days
         ),
-        format!(
-            "anonymise the case: `kring anonymise {}` (try `--dry-run` first)",
-            case.id()
-        ),
+        msg!("K311-anonymise", id = case.id()),
     );
 }
 

@@ -8,6 +8,7 @@ use super::plural;
 use super::{Outcome, Ui, print_stdout};
 use crate::diagnostic::line_column;
 use crate::fsutil::{Replaced, replace_if_unchanged};
+use crate::messages::Lang;
 use crate::repo::open_and_load;
 use crate::repo::{LoadError, max_file_size_text};
 
@@ -48,7 +49,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 continue;
             }
             (Err(error), text) => {
-                let reason = refusal(error, text.as_deref());
+                let reason = refusal(error, text.as_deref(), ui.lang);
                 ui.error(&format!("{rel}: not formatted: {reason} (run kring check)"));
                 refused += 1;
                 continue;
@@ -116,7 +117,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 
 /// Why a file is left alone, in one line: its K-code, what is wrong and
 /// where. `kring check` tells the whole story.
-fn refusal(error: &LoadError, text: Option<&str>) -> String {
+fn refusal(error: &LoadError, text: Option<&str>, lang: Lang) -> String {
     let at = |span: &Option<std::ops::Range<usize>>| match (span, text) {
         (Some(span), Some(text)) => format!(" on line {}", line_column(text, span.start).0),
         _ => String::new(),
@@ -134,7 +135,11 @@ fn refusal(error: &LoadError, text: Option<&str>) -> String {
             format!("K001{}: invalid TOML: {}", at(span), first_line(message))
         }
         LoadError::Shape(problems) => match problems.first() {
-            Some(p) => format!("K002{}: {}", at(&p.span), first_line(&p.message)),
+            Some(p) => format!(
+                "K002{}: {}",
+                at(&p.span),
+                first_line(&p.message.in_lang(lang))
+            ),
             None => "K002".to_string(),
         },
         LoadError::TooLarge(size) => {

@@ -146,3 +146,89 @@ K603-summary = a case's coordinator is not in the roster
 K603-help = set `coordinator.id` to the id of a file in coordinators/, or add the coordinator
 K604-summary = a case's coordinator is not trained for its variant
 K604-help = assign a coordinator with the training the variant needs, or record the training
+
+## What each rule found
+
+K101-twice = participant id `{ $id }` is used twice in this case
+K102-unknown = `{ $key }` names `{ $id }`, who is not a participant of this case
+K401-what = this agreement does not say what is agreed
+K401-who = this agreement does not say who does it
+K402-no-acceptor = help is compulsory, but no `request.acceptor` is named to accept the plan
+K402-not-professional = the acceptor { $name } is a { $role } participant, not a professional
+K402-declined = the acceptor { $name } has declined
+K402-absent = the acceptor { $name } does not attend the `{ $part }` part
+K402-no-acceptance = help is compulsory, but the plan has no [plan.acceptance] by `{ $id }`
+K402-other = the plan was accepted by `{ $by }`, not by the acceptor `{ $id }`
+K403-declined = this agreement names { $name }, who declined to take part
+K404-missing = the learning plan has no `{ $key }`
+K404-both = the learning plan has no `strengths` and no `goals`
+K405-contingency = the plan has no `contingency` (what happens if things go differently)
+K405-review = the plan has no `review` date
+K405-both = the plan has no `contingency` (what happens if things go differently) and no `review` date
+K406-no-reason = the plan was not accepted, and no `reason` is given
+K501-meet = { $name } and { $other } must not meet, but both attend { $parts }, and there is no [safety] arrangement
+K502-self = { $name } lists their own id `{ $id }` in `avoid`
+K301-before = `{ $key }` ({ $date }) is before `{ $other }` ({ $other_date })
+K301-prepared = { $name } was prepared on { $date }, after the conference on { $conference }
+K302-conference-end = the conference ends at { $end }, not after its start at { $start }
+K302-twice = the part `{ $part }` is listed twice
+K302-order = the part `{ $part }` is listed after `{ $previous }`; parts go information, family-time, plan
+K302-part-end = the part `{ $part }` ends at { $end }, not after its start at { $start }
+K302-part-early = the part `{ $part }` starts at { $start }, before the conference starts at { $conference }
+K302-part-late = the part `{ $part }` ends at { $end }, after the conference ends at { $conference }
+K302-overlap = the part `{ $part }` starts at { $start }, before the previous part ends at { $previous }
+K303-long = the conference lasts { $hours } h { $minutes } min ({ $start } to { $end }); a learning conference takes at most 2 hours
+K304-no-question = { $name } is { $status }, but the request has no question yet
+K305-no-plan = the conference was on { $date } and no plan is recorded
+K306-late = the plan was sent on { $sent }, more than { $days } days after the conference on { $date }
+K306-not-sent = the conference was on { $date } and the plan has not been sent yet
+K307-overdue = the follow-up was due on { $due } and is not recorded as done
+K308-no-date = a plan is recorded, but the conference has no date
+K309-no-location = the conference is on { $date } but has no location
+K310-no-consent = { $name } is { $status }, but no consent to the conference is recorded
+K311-kept = the case closed on { $closed }; its personal data could be kept until { $until } (retention_days = { $days })
+K311-anonymise = anonymise the case: `kring anonymise { $id }` (try `--dry-run` first)
+K001-syntax = invalid TOML: { $message }
+K003-case = case id `{ $id }` is not a valid identifier
+K003-participant = participant id `{ $id }` is not a valid identifier
+K004-twice = case id `{ $id }` is also used by { $others }
+K005-large = the file is { $size } bytes, larger than the limit of { $limit }
+K005-utf8 = the file is not valid UTF-8 (first bad byte on line { $line })
+K005-utf8-help = save the file as UTF-8 in your editor
+K201-no-central = { $variant } case without a participant with role "central"
+K202-missing = restorative case without a participant with role "{ $role }"
+K202-both = restorative case without a participant with role "harmed" or "responsible"
+K203-no-school = learning case without a participant with role "school"
+K204-no-born = the pupil { $name } has no `born` date, so the age cannot be checked
+K204-age = the pupil { $name } is { $age } years old on { $date }, outside 4 to 19
+K204-unborn = the pupil { $name } is not yet born on { $date }, outside 4 to 19
+K205-family-time = { $name } ({ $role }) attends family time, which is for the circle alone
+K206-unreachable = { $name } is { $status } but has no email, phone or address
+K207-unprepared = { $name } has not been prepared, and the conference is on { $date }
+K208-not-declared = the coordinator has not declared independence (`independent` is not true)
+K208-same-organisation = { $name } works for `{ $organisation }`, the coordinator's own organisation
+K209-language = { $name } speaks `{ $language }`, which the coordinator does not ({ $spoken }), and no interpreter takes part
+K210-invited-by = { $name } was invited by `{ $by }`, not by the pupil
+K211-small = the conference is planned with { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } from the circle; at least 3 are expected
+K601-unreadable = cannot read the file: { $error }
+K601-large = the file is larger than { $limit }
+K601-utf8 = the file is not UTF-8
+K601-shape = the file does not have the keys of a coordinator file
+K602-pattern = coordinator id `{ $id }` must match ^[a-z0-9][a-z0-9-]{"{"}0,62{"}"}$
+K602-twice = coordinator id `{ $id }` is also used by { $other }
+K603-id = coordinator id `{ $id }` is not in the roster (coordinators/)
+K603-name = coordinator "{ $name }" is not in the roster (coordinators/)
+K604-training = { $name } has not done the training part a { $variant } conference needs ({ $training })
+
+## The shape of a file (K002)
+
+unknown-key = unknown key `{ $key }`, expected one of { $expected }
+unknown-value = unknown value `{ $value }`, expected one of { $expected }
+missing-key = missing key `{ $key }`
+date-quotes = a date is written without quotes, as year-month-day: { $date }
+not-a-date = expected a date like 2026-10-12 (year-month-day), found { $found }
+did-you-mean = did you mean `{ $name }`?
+write-date = write `{ $key } = { $date }`

@@ -147,3 +147,102 @@ K603-summary = de coördinator van een zaak staat niet in de map met coördinato
 K603-help = zet in `coordinator.id` het id van een bestand in `coordinators/`, of maak een bestand voor de coördinator
 K604-summary = de coördinator van een zaak heeft niet de opleiding voor deze variant
 K604-help = vraag de regiomanager om een coördinator met de opleiding voor deze variant, of zet de opleiding bij `training`
+
+## Wat elke regel vond
+
+K101-twice = deelnemer-id `{ $id }` komt twee keer voor in deze zaak
+K102-unknown = `{ $key }` noemt `{ $id }`, maar die is geen deelnemer van deze zaak
+K401-what = bij deze afspraak staat niet wat er is afgesproken
+K401-who = bij deze afspraak staat niet wie het doet
+K402-no-acceptor = de hulp is verplicht, maar er is geen `request.acceptor` die het plan moet goedkeuren
+K402-not-professional = { $name } moet het plan goedkeuren, maar heeft de rol { $role } en is geen professional
+K402-declined = { $name } moet het plan goedkeuren, maar heeft afgezegd
+K402-absent = { $name } moet het plan goedkeuren, maar is niet bij het deel `{ $part }`
+K402-no-acceptance = de hulp is verplicht, maar bij het plan staat geen [plan.acceptance] van `{ $id }`
+K402-other = het plan is goedgekeurd door `{ $by }`, niet door `{ $id }`, die het moet goedkeuren
+K403-declined = deze afspraak noemt { $name }, maar die heeft afgezegd
+K404-missing = bij het leerplan staat geen `{ $key }`
+K404-both = bij het leerplan staan geen `strengths` en geen `goals`
+K405-contingency = bij het plan staat geen `contingency` (wat de kring doet als het anders loopt)
+K405-review = bij het plan staat geen `review`-datum
+K405-both = bij het plan staan geen `contingency` (wat de kring doet als het anders loopt) en geen `review`-datum
+K406-no-reason = het plan is niet goedgekeurd, en er staat geen `reason` bij
+K501-meet = { $name } en { $other } mogen elkaar niet tegenkomen, maar zijn allebei bij { $parts }, en er is geen afspraak in [safety]
+K502-self = { $name } noemt het eigen id `{ $id }` bij `avoid`
+K301-before = `{ $key }` ({ $date }) ligt vóór `{ $other }` ({ $other_date })
+K301-prepared = { $name } is voorbereid op { $date }, na de conferentie op { $conference }
+K302-conference-end = de conferentie eindigt om { $end }, niet na het begin om { $start }
+K302-twice = het deel `{ $part }` staat er twee keer
+K302-order = het deel `{ $part }` staat na `{ $previous }`; de volgorde is information, family-time, plan
+K302-part-end = het deel `{ $part }` eindigt om { $end }, niet na het begin om { $start }
+K302-part-early = het deel `{ $part }` begint om { $start }, vóór het begin van de conferentie om { $conference }
+K302-part-late = het deel `{ $part }` eindigt om { $end }, na het einde van de conferentie om { $conference }
+K302-overlap = het deel `{ $part }` begint om { $start }, voordat het deel ervoor eindigt om { $previous }
+K303-long = de conferentie duurt { $hours } uur { $minutes } min ({ $start } tot { $end }); een leerplangesprek duurt hoogstens 2 uur
+K304-no-question = { $name } is { $status ->
+        [invited] uitgenodigd
+       *[confirmed] bevestigd
+    }, maar bij de aanvraag staat nog geen vraag
+K305-no-plan = de conferentie was op { $date } en er is geen plan vastgelegd
+K306-late = het plan is verstuurd op { $sent }, meer dan { $days } dagen na de conferentie op { $date }
+K306-not-sent = de conferentie was op { $date } en het plan is nog niet verstuurd
+K307-overdue = de opvolging had op { $due } moeten gebeuren en is nog niet vastgelegd
+K308-no-date = er is een plan vastgelegd, maar de conferentie heeft geen datum
+K309-no-location = de conferentie is op { $date }, maar er staat geen plaats bij
+K310-no-consent = { $name } is { $status ->
+        [invited] uitgenodigd
+       *[confirmed] bevestigd
+    }, maar er staat geen toestemming voor de conferentie
+K311-kept = de zaak is gesloten op { $closed }; de persoonsgegevens mochten blijven tot { $until } (retention_days = { $days })
+K311-anonymise = maak de zaak anoniem: `kring anonymise { $id }` (probeer eerst `--dry-run`)
+K001-syntax = geen geldige TOML: { $message }
+K003-case = zaak-id `{ $id }` is geen geldige naam
+K003-participant = deelnemer-id `{ $id }` is geen geldige naam
+K004-twice = zaak-id `{ $id }` wordt ook gebruikt door { $others }
+K005-large = het bestand is { $size } bytes, groter dan de grens van { $limit }
+K005-utf8 = het bestand is geen geldige UTF-8 (eerste foute teken op regel { $line })
+K005-utf8-help = sla het bestand in je editor op als UTF-8
+K201-no-central = { $variant ->
+        [learning] leerplangesprek
+        [community] buurtzaak
+       *[other] gezinszaak
+    } zonder deelnemer met de rol "central"
+K202-missing = herstelzaak zonder deelnemer met de rol "{ $role }"
+K202-both = herstelzaak zonder deelnemer met de rol "harmed" of "responsible"
+K203-no-school = leerplangesprek zonder deelnemer met de rol "school"
+K204-no-born = bij de leerling { $name } staat geen `born`, dus de leeftijd is niet te controleren
+K204-age = de leerling { $name } is { $age } jaar op { $date }, niet tussen 4 en 19
+K204-unborn = de leerling { $name } is op { $date } nog niet geboren
+K205-family-time = { $name } ({ $role }) is bij de eigen tijd, die is alleen voor de kring
+K206-unreachable = { $name } is { $status ->
+        [invited] uitgenodigd
+       *[confirmed] bevestigd
+    }, maar heeft geen e-mail, telefoon of adres
+K207-unprepared = { $name } is nog niet voorbereid, en de conferentie is op { $date }
+K208-not-declared = de coördinator heeft niet verklaard onafhankelijk te zijn (`independent` is niet true)
+K208-same-organisation = { $name } werkt bij `{ $organisation }`, de eigen organisatie van de coördinator
+K209-language = { $name } spreekt `{ $language }`; de coördinator niet ({ $spoken }), en er is geen tolk
+K210-invited-by = { $name } is uitgenodigd door `{ $by }`, niet door de leerling
+K211-small = de conferentie is gepland met { $people ->
+        [one] 1 persoon
+       *[other] { $people } mensen
+    } uit de kring; er worden er minstens 3 verwacht
+K601-unreadable = kan het bestand niet lezen: { $error }
+K601-large = het bestand is groter dan { $limit }
+K601-utf8 = het bestand is geen UTF-8
+K601-shape = het bestand heeft niet de velden van een coördinatorbestand
+K602-pattern = coördinator-id `{ $id }` moet passen bij ^[a-z0-9][a-z0-9-]{"{"}0,62{"}"}$
+K602-twice = coördinator-id `{ $id }` wordt ook gebruikt door { $other }
+K603-id = coördinator-id `{ $id }` staat niet in de map met coördinatoren (coordinators/)
+K603-name = coördinator "{ $name }" staat niet in de map met coördinatoren (coordinators/)
+K604-training = { $name } heeft het deel van de opleiding niet gedaan dat een conferentie van het type { $variant } vraagt ({ $training })
+
+## De vorm van een bestand (K002)
+
+unknown-key = onbekend veld `{ $key }`; mogelijk zijn { $expected }
+unknown-value = onbekende waarde `{ $value }`; mogelijk zijn { $expected }
+missing-key = het veld `{ $key }` ontbreekt
+date-quotes = een datum schrijf je zonder aanhalingstekens, als jaar-maand-dag: { $date }
+not-a-date = hier hoort een datum als 2026-10-12 (jaar-maand-dag), maar er staat { $found }
+did-you-mean = bedoel je `{ $name }`?
+write-date = schrijf `{ $key } = { $date }`

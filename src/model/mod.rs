@@ -12,7 +12,7 @@ mod time;
 
 pub use derived::{Phase, add_days};
 pub use settings::Settings;
-pub use time::{Date, Time, loose_date};
+pub use time::{DATE_WITHOUT_QUOTES, Date, NOT_A_DATE, Time, loose_date};
 
 use schemars::JsonSchema;
 use serde::Deserialize;

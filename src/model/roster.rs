@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::messages::Message;
 use crate::model::{Case, Date, Spanned, Variant};
 
 /// One coordinator, as read from `coordinators/<id>.toml`.
@@ -177,7 +178,7 @@ pub struct RosterProblem {
 pub enum RosterProblemKind {
     /// Not readable, not UTF-8, too large, not TOML, or the wrong keys (K601).
     Invalid {
-        message: String,
+        message: Message,
         span: Option<Range<usize>>,
     },
     /// The id does not match the identifier pattern (K602).

@@ -22,6 +22,13 @@ enum Written {
     Other(toml::Value),
 }
 
+/// The start of the message for a date written in quotes; the right form
+/// follows.
+pub const DATE_WITHOUT_QUOTES: &str = "a date is written without quotes, as year-month-day: ";
+
+/// The start of the message for something else where a date belongs.
+pub const NOT_A_DATE: &str = "expected a date like 2026-10-12 (year-month-day), found ";
+
 /// What a date was written as, in words, with the right form when kring can
 /// tell which date was meant.
 fn not_a_date(written: &Written) -> String {

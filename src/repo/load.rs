@@ -172,7 +172,7 @@ pub fn parse(text: &str) -> (Option<Spanned<String>>, Result<Case, LoadError>) {
         match DeTable::parse(text) {
             Ok(table) => LoadError::Shape(super::shape::problems(text, table, first)),
             Err(_) => LoadError::Shape(vec![ShapeProblem {
-                message: in_toml_words(first.message()),
+                message: super::shape::shape_message(first.message()),
                 span: first.span(),
                 help: None,
             }]),
@@ -244,7 +244,8 @@ mod tests {
         // Both problems at once, in file order: `request` is missing (at
         // the start) and `kleur` is unknown.
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].message.contains("request"), "{problems:?}");
-        assert!(problems[1].message.contains("kleur"), "{problems:?}");
+        let text = |i: usize| problems[i].message.in_lang(crate::messages::Lang::En);
+        assert!(text(0).contains("request"), "{problems:?}");
+        assert!(text(1).contains("kleur"), "{problems:?}");
     }
 }

@@ -3,8 +3,10 @@
 
 use super::load::{LoadError, max_file_size_text, read_text};
 use super::{CasePath, Repo, RepoError};
+use crate::messages::Message;
 use crate::model::is_valid_id;
 use crate::model::roster::{Roster, RosterEntry, RosterProblem, RosterProblemKind};
+use crate::msg;
 
 /// The roster's folder, relative to the repository root.
 pub const ROSTER_DIR: &str = "coordinators";
@@ -42,7 +44,7 @@ pub fn roster_from(files: Vec<(String, Vec<u8>)>) -> Roster {
 
 /// Takes one file into the roster, or records why it is not.
 fn add_file(roster: &mut Roster, rel: &str, text: Result<String, LoadError>) {
-    let invalid = |message: String, text: Option<String>, span| RosterProblem {
+    let invalid = |message: Message, text: Option<String>, span| RosterProblem {
         file: rel.to_string(),
         text,
         kind: RosterProblemKind::Invalid { message, span },
@@ -51,16 +53,14 @@ fn add_file(roster: &mut Roster, rel: &str, text: Result<String, LoadError>) {
         Ok(text) => text,
         Err(error) => {
             let message = match error {
-                LoadError::Io(e) => format!("cannot read the file: {e}"),
-                LoadError::TooLarge(_) => {
-                    format!("the file is larger than {}", max_file_size_text())
-                }
-                LoadError::NotUtf8 { .. } => "the file is not UTF-8".into(),
-                LoadError::Syntax { message, .. } => message,
+                LoadError::Io(e) => msg!("K601-unreadable", error = e.to_string()),
+                LoadError::TooLarge(_) => msg!("K601-large", limit = max_file_size_text()),
+                LoadError::NotUtf8 { .. } => msg!("K601-utf8"),
+                LoadError::Syntax { message, .. } => Message::text(message),
                 LoadError::Shape(problems) => problems
                     .into_iter()
                     .next()
-                    .map_or_else(String::new, |p| p.message),
+                    .map_or_else(|| msg!("K601-shape"), |p| p.message),
             };
             roster.problems.push(invalid(message, None, None));
             return;
@@ -69,7 +69,7 @@ fn add_file(roster: &mut Roster, rel: &str, text: Result<String, LoadError>) {
     let entry: RosterEntry = match toml::from_str(&text) {
         Ok(entry) => entry,
         Err(e) => {
-            let message = super::load::in_toml_words(e.message());
+            let message = super::shape::shape_message(e.message());
             let span = e.span();
             roster.problems.push(invalid(message, Some(text), span));
             return;

@@ -13,8 +13,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
+use crate::messages::Message;
 use crate::model::Case;
 use crate::model::loose_date;
+use crate::msg;
 
 /// At most this many problems per file: a file that is not a case file at
 /// all would give one per key.
@@ -44,9 +46,9 @@ impl Budget {
 /// to set it right.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeProblem {
-    pub message: String,
+    pub message: Message,
     pub span: Option<Range<usize>>,
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 /// The shape problems of `table` (parsed from `text`), the first of which
@@ -92,7 +94,7 @@ fn quoted(message: &str) -> Vec<&str> {
 /// A problem in the words of a case file, with a "did you mean" or the
 /// right form of a date where kring can tell.
 fn describe(text: &str, table: &Spanned<DeTable<'_>>, error: &toml::de::Error) -> ShapeProblem {
-    let message = super::load::in_toml_words(error.message());
+    let message = shape_message(error.message());
     let names = quoted(error.message());
     let help = if error.message().starts_with("unknown field")
         || error.message().starts_with("unknown variant")
@@ -100,7 +102,7 @@ fn describe(text: &str, table: &Spanned<DeTable<'_>>, error: &toml::de::Error) -
         names
             .split_first()
             .and_then(|(wrong, expected)| did_you_mean(wrong, expected))
-            .map(|right| format!("did you mean `{right}`?"))
+            .map(|right| msg!("did-you-mean", name = right))
     } else {
         error
             .span()
@@ -108,7 +110,7 @@ fn describe(text: &str, table: &Spanned<DeTable<'_>>, error: &toml::de::Error) -
             .and_then(|(key, value)| match value {
                 DeValue::String(written) => {
                     let date = loose_date(&written)?;
-                    Some(format!("write `{key} = {}`", date.format("%Y-%m-%d")))
+                    Some(msg!("write-date", key = key, date = date))
                 }
                 _ => None,
             })
@@ -120,6 +122,35 @@ fn describe(text: &str, table: &Spanned<DeTable<'_>>, error: &toml::de::Error) -
         message,
         span,
         help,
+    }
+}
+
+/// A serde message as one of kring's: an unknown key or value, a missing
+/// key, a date; any other in the parser's own words.
+pub(super) fn shape_message(message: &str) -> Message {
+    let names = quoted(message);
+    let expected = || {
+        names
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let first = names.first().copied().unwrap_or_default();
+    if message.starts_with("unknown field") {
+        msg!("unknown-key", key = first, expected = expected())
+    } else if message.starts_with("unknown variant") {
+        msg!("unknown-value", value = first, expected = expected())
+    } else if message.starts_with("missing field") {
+        msg!("missing-key", key = first)
+    } else if let Some(date) = message.strip_prefix(crate::model::DATE_WITHOUT_QUOTES) {
+        msg!("date-quotes", date = date.trim())
+    } else if let Some(found) = message.strip_prefix(crate::model::NOT_A_DATE) {
+        msg!("not-a-date", found = found.trim())
+    } else {
+        Message::text(super::load::in_toml_words(message))
     }
 }
 
@@ -443,7 +474,12 @@ mod tests {
             .map(|p| {
                 let start = p.span.as_ref().map_or(0, |s| s.start);
                 let line = text[..start].matches('\n').count() + 1;
-                (line, p.message, p.help)
+                let lang = crate::messages::Lang::En;
+                (
+                    line,
+                    p.message.in_lang(lang),
+                    p.help.map(|h| h.in_lang(lang)),
+                )
             })
             .collect()
     }

@@ -56,6 +56,43 @@ fn check_fixture(code: &str) {
         .arg(&root)
         .output()
         .unwrap();
+    // The same diagnostics in Dutch: codes, places and severities.
+    let dutch = kring()
+        .args([
+            "check", "--format", "json", "--lang", "nl", "--today", TODAY,
+        ])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let places = |stdout: &[u8]| -> Vec<(String, u64, u64, String, String)> {
+        let json: serde_json::Value = serde_json::from_slice(stdout).unwrap_or_default();
+        json["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| {
+                let text = |key: &str| d[key].as_str().unwrap_or_default().to_string();
+                let number = |key: &str| d[key].as_u64().unwrap_or_default();
+                (
+                    text("file"),
+                    number("line"),
+                    number("column"),
+                    text("code"),
+                    text("severity"),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        places(&output.stdout),
+        places(&dutch.stdout),
+        "{code}: Dutch differs"
+    );
+    assert_eq!(
+        output.status.code(),
+        dutch.status.code(),
+        "{code}: Dutch exit code"
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
             "{code}: no JSON on stdout ({e}): {}",
