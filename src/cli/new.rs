@@ -51,7 +51,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     }
     let path = repo.cases_dir().join(format!("{}.toml", args.id));
     let today = ui.today(&repo);
-    let text = skeleton(&args.id, variant, args.title.as_deref(), today);
+    let text = skeleton(
+        &args.id,
+        variant,
+        args.title.as_deref(),
+        &repo.settings.language,
+        today,
+    );
     create_new_atomic(&path, text.as_bytes())?;
     let shown = repo
         .relative(&path)

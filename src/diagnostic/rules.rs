@@ -57,6 +57,9 @@ rules! {
     K005 Error
         "the file is not UTF-8 or is larger than 1 MiB"
         "a case file is plain UTF-8 text well under 1 MiB; split off attachments";
+    K006 Error
+        "a value still holds a placeholder that `kring new` wrote"
+        "replace the placeholder with the real value, or remove the key if it is optional";
     K101 Error
         "two participants share an id"
         "give every participant of the case its own id";
@@ -96,6 +99,12 @@ rules! {
     K211 Warning
         "the circle has fewer than 3 people"
         "widen the circle: ask everyone who else can help, and add them as participants";
+    K212 Warning
+        "a document language has no translation of the case's own text"
+        "add `[translations.<lang>]` with the question and the arrangements in that language";
+    K213 Warning
+        "a child under 12 is invited by someone else and no supporter takes part"
+        "add a participant with role = \"supporter\" who sits with the child, or record who invited the child";
     K301 Error
         "dates are out of order"
         "correct the date: the steps of a conference follow each other in time";
@@ -238,7 +247,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 41);
+        assert_eq!(RULES.len(), 44);
         assert_eq!(Code::parse("K999"), None);
     }
 
