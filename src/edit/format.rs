@@ -95,7 +95,13 @@ fn key_order(path: &str) -> &'static [&'static str] {
             "attended",
         ],
         "safety" => &["arrangement"],
-        "tasks" => &["circle", "practical", "information", "registration"],
+        "tasks" => &[
+            "circle",
+            "practical",
+            "information",
+            "registration",
+            "workplan",
+        ],
         "plan" => &[
             "recorded",
             "sent",

@@ -11,7 +11,7 @@ mod settings;
 mod time;
 
 pub use derived::{Phase, add_days};
-pub use settings::{Contact, Settings};
+pub use settings::Settings;
 pub use time::{Date, Time};
 
 use schemars::JsonSchema;
@@ -62,8 +62,7 @@ pub struct Case {
     /// When the case ends
     #[schemars(with = "Option<Closed>")]
     pub closed: Option<Spanned<Closed>>,
-    /// Optional, per document language ("en", ...): the case's own text in
-    /// that language, for participants whose documents are in it
+    /// Optional, per document language ("en", ...): the case's own text in that language
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, Translation>")]
     pub translations: std::collections::BTreeMap<String, Spanned<Translation>>,
@@ -347,6 +346,9 @@ pub struct Tasks {
     /// The conference is registered
     #[schemars(with = "Option<Date>")]
     pub registration: Option<Spanned<Date>>,
+    /// Learning: the pupil and the mentor made their work plan from the results
+    #[schemars(with = "Option<Date>")]
+    pub workplan: Option<Spanned<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
