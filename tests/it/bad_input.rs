@@ -381,5 +381,5 @@ fn ten_thousand_participants_and_huge_arrays() {
         .success();
     let checklist =
         std::fs::read_to_string(dir.path().join("out/2026-301-groot/checklist.md")).unwrap();
-    assert!(checklist.contains("| B 9999 |"));
+    assert!(checklist.contains("- **B 9999**"));
 }
