@@ -151,6 +151,12 @@ pub fn case_key(
     key.part([u8::from(
         case.followup_overdue(settings.followup_days, today),
     )]);
+    // Who is a child (under 12) is counted on today while the conference
+    // has no date, and chooses the letter they get.
+    let on = case.conference_date().unwrap_or(today);
+    for p in &case.participants {
+        key.part([u8::from(p.get_ref().is_child_on(Some(on)))]);
+    }
     for w in warnings {
         key.part(w.code.as_str())
             .part(w.line.to_le_bytes())
