@@ -321,9 +321,7 @@ pub fn translations_present(cx: &Context, out: &mut Findings) {
     let mut reported = HashSet::new();
     for p in case.attendees() {
         let language = case.language_of(p, &cx.settings.language);
-        if language == own
-            || case.translations.contains_key(language)
-            || !reported.insert(language)
+        if language == own || case.translations.contains_key(language) || !reported.insert(language)
         {
             continue;
         }

@@ -125,10 +125,18 @@ pub fn no_placeholders(cx: &Context, out: &mut Findings) {
         let c = c.get_ref();
         spanned(&mut values, "coordinator.name", Some(&c.name));
         spanned(&mut values, "coordinator.id", c.id.as_ref());
-        spanned(&mut values, "coordinator.organisation", c.organisation.as_ref());
+        spanned(
+            &mut values,
+            "coordinator.organisation",
+            c.organisation.as_ref(),
+        );
     }
     if let Some(c) = &case.conference {
-        spanned(&mut values, "conference.location", c.get_ref().location.as_ref());
+        spanned(
+            &mut values,
+            "conference.location",
+            c.get_ref().location.as_ref(),
+        );
     }
     for p in &case.participants {
         let table = at(p);
@@ -178,7 +186,11 @@ pub fn no_placeholders(cx: &Context, out: &mut Findings) {
         table("conference", at(c), all);
     }
     if let Some(s) = &case.safety {
-        table("safety.arrangement", at(s), s.get_ref().arrangement.iter().map(String::as_str).collect());
+        table(
+            "safety.arrangement",
+            at(s),
+            s.get_ref().arrangement.iter().map(String::as_str).collect(),
+        );
     }
     if let Some(plan) = &case.plan {
         let span = at(plan);

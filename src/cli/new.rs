@@ -14,7 +14,7 @@ use crate::repo::{Repo, load_case};
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Writes cases/ID.toml: a case file with every key explained in a comment, the optional\n\
-                  ones commented out, and the participants the variant needs. It checks without errors.\n\
+                  ones commented out, and the participants the variant needs. Its only errors are the names to fill in (K006).\n\
                   Never overwrites a file, and refuses an id that another case already uses.",
     after_help = "Examples:\n  kring new 2026-014-sam --variant learning --title \"Leerplan Sam\"\n  kring new 2026-015-jansen --variant family"
 )]

@@ -77,15 +77,14 @@ pub fn tasks(case: &Case) -> Vec<Task> {
 
     // Names the requester gave are not yet an inventory: it is done once a
     // coordinator has asked someone beyond the central person.
-    let inventory = Task::new(
-        "inventory",
-        case.coordinator.is_some()
-            && case
-                .participants
-                .iter()
-                .map(|p| p.get_ref())
-                .any(|p| p.role() != Role::Central && p.status() != crate::model::Status::Proposed),
-    );
+    let inventory =
+        Task::new(
+            "inventory",
+            case.coordinator.is_some()
+                && case.participants.iter().map(|p| p.get_ref()).any(|p| {
+                    p.role() != Role::Central && p.status() != crate::model::Status::Proposed
+                }),
+        );
     let consent = Task::on("consent", day_of(&request.consent));
     let learning = case.variant() == crate::model::Variant::Learning;
     let pupil = attendees.iter().find(|p| p.role() == Role::Central);
@@ -178,7 +177,9 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     let information = Task::on("information", done_date(|t| &t.information));
     let recorded = Task::on("conference", plan.map(|p| p.recorded.get_ref().0));
     let accepted = case.is_compulsory().then(|| {
-        let acceptance = plan.and_then(|p| p.acceptance.as_ref()).map(|a| a.get_ref());
+        let acceptance = plan
+            .and_then(|p| p.acceptance.as_ref())
+            .map(|a| a.get_ref());
         let yes = acceptance.filter(|a| *a.accepted.get_ref());
         Task::new("accepted", yes.is_some()).dated(yes.and_then(|a| day(&a.date)))
     });
@@ -243,7 +244,9 @@ mod tests {
             "[[participant]]\nid = \"oma\"\nname = \"Oma\"\nrole = \"family\"\ninvited_by = \"sam\"\n",
         ));
         let keys: Vec<_> = tasks(&c).iter().map(|t| t.key).collect();
-        assert!(keys.contains(&"chosen") && keys.contains(&"workplan") && keys.contains(&"accepted"));
+        assert!(
+            keys.contains(&"chosen") && keys.contains(&"workplan") && keys.contains(&"accepted")
+        );
         assert!(tasks(&c).iter().find(|t| t.key == "chosen").unwrap().done);
     }
 

@@ -100,7 +100,8 @@ impl Participant {
 
     /// A child under 12 on `on` (DESIGN §9.1), when `born` is known.
     pub fn is_child_on(&self, on: Option<NaiveDate>) -> bool {
-        on.and_then(|on| self.age_on(on)).is_some_and(|age| age < 12)
+        on.and_then(|on| self.age_on(on))
+            .is_some_and(|age| age < 12)
     }
 
     /// Whether this person takes part in a part of the given kind.

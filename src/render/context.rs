@@ -346,9 +346,9 @@ impl<'a> Views<'a> {
                     .and_then(|t| t.title.clone())
                     .or_else(|| case.title.clone()),
                 language: self.case_language().to_string(),
-                question: translation.and_then(|t| t.question.clone()).or_else(|| {
-                    request.question.as_ref().map(|q| q.get_ref().clone())
-                }),
+                question: translation
+                    .and_then(|t| t.question.clone())
+                    .or_else(|| request.question.as_ref().map(|q| q.get_ref().clone())),
                 compulsory: case.is_compulsory(),
                 organisation: self.settings.organisation.clone(),
                 received: request.received.get_ref().0,
@@ -396,7 +396,7 @@ impl<'a> Views<'a> {
                 .collect(),
             acceptor: case
                 .is_compulsory()
-                .then(|| request.acceptor.as_ref())
+                .then_some(request.acceptor.as_ref())
                 .flatten()
                 .and_then(|a| case.participant(a.get_ref()))
                 .map(|p| self.person(p)),
@@ -602,9 +602,10 @@ impl<'a> Views<'a> {
                             .avoid
                             .iter()
                             .map(|a| {
-                                self.case
-                                    .participant(a.get_ref())
-                                    .map_or_else(|| a.get_ref().clone(), |o| o.name.get_ref().clone())
+                                self.case.participant(a.get_ref()).map_or_else(
+                                    || a.get_ref().clone(),
+                                    |o| o.name.get_ref().clone(),
+                                )
                             })
                             .collect(),
                     }
@@ -731,8 +732,15 @@ pub fn relation_short(relation: &str) -> Option<String> {
         }
     }
     let head = head.trim();
-    let own = ["zelf", "self"].iter().any(|w| head.eq_ignore_ascii_case(w));
+    let own = ["zelf", "self"]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w));
     (!head.is_empty() && !own).then(|| head.to_string())
+}
+
+/// `15:00`: a time as people write it.
+fn clock(time: &Time) -> String {
+    time.0.format("%H:%M").to_string()
 }
 
 #[cfg(test)]
@@ -741,19 +749,23 @@ mod tests {
 
     #[test]
     fn others_read_only_the_head_of_a_relation() {
-        assert_eq!(relation_short("oma (moeder van Anaïs)").as_deref(), Some("oma"));
+        assert_eq!(
+            relation_short("oma (moeder van Anaïs)").as_deref(),
+            Some("oma")
+        );
         assert_eq!(
             relation_short("buurvrouw en vriendin van Hannah").as_deref(),
             Some("buurvrouw")
         );
-        assert_eq!(relation_short("moeder van Kevin").as_deref(), Some("moeder van Kevin"));
-        assert_eq!(relation_short("bewoner nr. 3, voorzitter").as_deref(), Some("bewoner nr. 3"));
+        assert_eq!(
+            relation_short("moeder van Kevin").as_deref(),
+            Some("moeder van Kevin")
+        );
+        assert_eq!(
+            relation_short("bewoner nr. 3, voorzitter").as_deref(),
+            Some("bewoner nr. 3")
+        );
         assert_eq!(relation_short("zelf"), None);
         assert_eq!(relation_short(" (x)"), None);
     }
-}
-
-/// `15:00`: a time as people write it.
-fn clock(time: &Time) -> String {
-    time.0.format("%H:%M").to_string()
 }

@@ -553,7 +553,10 @@ fn every_calendar_file_parses_back_with_its_uid_times_and_zone() {
         // Calendar programs show DESCRIPTION as it is: plain text.
         let description = event.find_prop("DESCRIPTION").unwrap().val.as_str();
         for mark in ["# ", "**", "\\n> ", "\\*"] {
-            assert!(!description.contains(mark), "{file}: {mark:?} in {description}");
+            assert!(
+                !description.contains(mark),
+                "{file}: {mark:?} in {description}"
+            );
         }
         assert_eq!(
             event.find_prop("UID").unwrap().val.as_str(),
