@@ -724,3 +724,53 @@ fn today_reaches_the_documents_only_through_the_phase() {
         .stderr(predicate::str::contains("2 files written, 93 unchanged"));
     assert!(read(&dir.path().join("out/2026-031-bakker/plan.md")).contains("2026-11-24"));
 }
+
+/// DESIGN §9.1: an English letter carries the case's English words; a
+/// coordinator without phone or email signs with the organisation's
+/// `[contact]`; a case without a coordinator has no letters yet.
+#[test]
+fn letters_carry_translations_and_a_way_to_reach_someone() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "kring.toml",
+        "organisation = \"Regio Test\"\n[contact]\nphone = \"050-7654321\"\n",
+    );
+    let case = |id: &str, coordinator: &str| {
+        format!(
+            "id = \"{id}\"\nvariant = \"family\"\n\
+             [request]\nreceived = 2026-09-01\nquestion = \"Wat is er nodig?\"\nconsent = 2026-09-02\n\
+             {coordinator}\
+             [conference]\nlocation = \"Buurthuis\"\narrangements = [\"koffie\"]\n\
+             [[participant]]\nid = \"sam\"\nname = \"Sam de Vries\"\nrole = \"central\"\n\
+             [[participant]]\nid = \"emma\"\nname = \"Emma Walker\"\nrole = \"family\"\nlanguage = \"en\"\n\
+             [translations.en]\nquestion = \"What is needed?\"\narrangements = [\"coffee\"]\n"
+        )
+    };
+    write(
+        dir.path(),
+        "cases/a.toml",
+        &case(
+            "2026-001-a",
+            "[coordinator]\nname = \"Ina Bos\"\nassigned = 2026-09-03\nindependent = true\n",
+        ),
+    );
+    write(dir.path(), "cases/b.toml", &case("2026-002-b", ""));
+    render(dir.path()).success();
+    let out = dir.path().join("out");
+    let emma = read(&out.join("2026-001-a/invitations/emma.md"));
+    assert!(emma.contains("> What is needed?"), "{emma}");
+    assert!(
+        emma.contains("- coffee") && !emma.contains("koffie"),
+        "{emma}"
+    );
+    assert!(emma.contains("You can contact Regio Test:"), "{emma}");
+    assert!(emma.contains("- Phone: 050-7654321"), "{emma}");
+    assert!(emma.contains("- **Date:** not fixed yet"), "{emma}");
+    assert!(emma.contains("- **Place:** Buurthuis"), "{emma}");
+    let sam = read(&out.join("2026-001-a/invitations/sam.md"));
+    assert!(sam.contains("> Wat is er nodig?"), "{sam}");
+    assert!(sam.contains("Regio Test"), "the organisation signs: {sam}");
+    assert!(!out.join("2026-002-b/invitations").exists());
+    assert!(out.join("2026-002-b/checklist.md").exists());
+}
