@@ -264,3 +264,105 @@ pub fn languages_covered(cx: &Context, out: &mut Findings) {
         );
     }
 }
+
+/// K212
+pub fn translations_present(cx: &Context, out: &mut Findings) {
+    let case = cx.case;
+    let has_text = case
+        .request
+        .get_ref()
+        .question
+        .as_ref()
+        .is_some_and(|q| !q.get_ref().trim().is_empty())
+        || case
+            .conference
+            .as_ref()
+            .is_some_and(|c| !c.get_ref().arrangements.is_empty());
+    if !has_text {
+        return;
+    }
+    let own = case
+        .language
+        .as_ref()
+        .map_or(cx.settings.language.as_str(), |l| l.get_ref().as_str());
+    let mut reported = HashSet::new();
+    for p in case.attendees() {
+        let language = case.language_of(p, &cx.settings.language);
+        if language == own || case.translations.contains_key(language) || !reported.insert(language)
+        {
+            continue;
+        }
+        let span = p.language.as_ref().map_or_else(|| at(&p.id), at);
+        out.add(
+            span,
+            msg!(
+                "K212-translation",
+                name = p.name.get_ref(),
+                language = language
+            ),
+        );
+    }
+}
+
+/// Words a relation starts with when the person is a parent (of the
+/// central person, whom a child in the circle usually shares).
+const PARENT_WORDS: &[&str] = &[
+    "moeder",
+    "vader",
+    "ouder",
+    "mama",
+    "papa",
+    "pleegmoeder",
+    "pleegvader",
+    "pleegouder",
+    "stiefmoeder",
+    "stiefvader",
+    "mother",
+    "father",
+    "parent",
+    "mum",
+    "mom",
+    "dad",
+    "stepmother",
+    "stepfather",
+];
+
+fn is_parent(p: &Participant) -> bool {
+    p.relation.as_deref().is_some_and(|r| {
+        let first = r
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        PARENT_WORDS.contains(&first.as_str())
+    })
+}
+
+/// K213
+pub fn child_has_supporter(cx: &Context, out: &mut Findings) {
+    let case = cx.case;
+    if case.attendees().any(|p| p.role() == Role::Supporter) {
+        return;
+    }
+    let on = case.conference_date().unwrap_or(cx.today);
+    for p in case.attendees() {
+        if !p.is_child_on(Some(on)) {
+            continue;
+        }
+        let Some(by) = &p.invited_by else { continue };
+        let Some(inviter) = cx.participant(by.get_ref()) else {
+            continue;
+        };
+        if inviter.id() == p.id() || inviter.role() == Role::Central || is_parent(inviter) {
+            continue;
+        }
+        out.add(
+            at(by),
+            msg!(
+                "K213-child",
+                name = p.name.get_ref(),
+                by = inviter.name.get_ref()
+            ),
+        );
+    }
+}

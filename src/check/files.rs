@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{Context, Findings, at};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::messages::Message;
-use crate::model::{Spanned, is_valid_id};
+use crate::model::{Spanned, is_placeholder, is_valid_id};
 use crate::msg;
 use crate::repo::{LoadError, Loaded, max_file_size_text};
 
@@ -109,5 +109,121 @@ pub fn ids_match_pattern(cx: &Context, out: &mut Findings) {
         if !is_valid_id(p.id()) {
             out.add(at(&p.id), msg!("K003-participant", id = p.id()));
         }
+    }
+}
+
+/// A text value of a case file with the key it is under and where it is.
+type Value<'a> = (&'static str, &'a str, std::ops::Range<usize>);
+
+fn spanned<'a>(values: &mut Vec<Value<'a>>, key: &'static str, value: Option<&'a Spanned<String>>) {
+    if let Some(v) = value {
+        values.push((key, v.get_ref().as_str(), at(v)));
+    }
+}
+
+/// K006
+pub fn no_placeholders(cx: &Context, out: &mut Findings) {
+    let case = cx.case;
+    // Each value with the span to point at: its own where the model keeps
+    // one, else its table's.
+    let mut values: Vec<Value> = Vec::new();
+    let request = case.request.get_ref();
+    spanned(&mut values, "request.question", request.question.as_ref());
+    spanned(&mut values, "request.acceptor", request.acceptor.as_ref());
+    if let Some(c) = &case.coordinator {
+        let c = c.get_ref();
+        spanned(&mut values, "coordinator.name", Some(&c.name));
+        spanned(&mut values, "coordinator.id", c.id.as_ref());
+        spanned(
+            &mut values,
+            "coordinator.organisation",
+            c.organisation.as_ref(),
+        );
+    }
+    if let Some(c) = &case.conference {
+        spanned(
+            &mut values,
+            "conference.location",
+            c.get_ref().location.as_ref(),
+        );
+    }
+    for p in &case.participants {
+        let table = at(p);
+        let p = p.get_ref();
+        spanned(&mut values, "name", Some(&p.name));
+        spanned(&mut values, "known_as", p.known_as.as_ref());
+        spanned(&mut values, "salutation", p.salutation.as_ref());
+        spanned(&mut values, "organisation", p.organisation.as_ref());
+        spanned(&mut values, "invited_by", p.invited_by.as_ref());
+        for (key, value) in [
+            ("relation", &p.relation),
+            ("email", &p.email),
+            ("phone", &p.phone),
+            ("address", &p.address),
+        ] {
+            if let Some(v) = value {
+                values.push((key, v.as_str(), table.clone()));
+            }
+        }
+        for v in &p.needs {
+            values.push(("needs", v.as_str(), table.clone()));
+        }
+        for v in &p.avoid {
+            values.push(("avoid", v.get_ref().as_str(), at(v)));
+        }
+    }
+    let mut table = |key: &'static str, span: std::ops::Range<usize>, texts: Vec<&str>| {
+        for text in texts {
+            if is_placeholder(text) {
+                out.add(
+                    span.clone(),
+                    msg!("K006-placeholder", key = key, text = text.trim()),
+                );
+            }
+        }
+    };
+    for (key, text, span) in values {
+        table(key, span, vec![text]);
+    }
+    if let Some(t) = &case.title {
+        table("title", at(&case.id), vec![t.as_str()]);
+    }
+    if let Some(c) = &case.conference {
+        let texts = c.get_ref();
+        let mut all: Vec<&str> = texts.arrangements.iter().map(String::as_str).collect();
+        all.extend(texts.address.as_deref());
+        table("conference", at(c), all);
+    }
+    if let Some(s) = &case.safety {
+        table(
+            "safety.arrangement",
+            at(s),
+            s.get_ref().arrangement.iter().map(String::as_str).collect(),
+        );
+    }
+    if let Some(plan) = &case.plan {
+        let span = at(plan);
+        let plan = plan.get_ref();
+        let mut all: Vec<&str> = plan.contingency.iter().map(String::as_str).collect();
+        all.extend(plan.strengths.iter().flatten().map(String::as_str));
+        all.extend(plan.goals.iter().flatten().map(String::as_str));
+        table("plan", span, all);
+        for a in &plan.agreements {
+            let span = at(a);
+            let a = a.get_ref();
+            let mut all = vec![a.what.get_ref().as_str()];
+            all.extend(a.who.get_ref().iter().map(|w| w.get_ref().as_str()));
+            all.extend(a.support.as_deref());
+            all.extend(a.checks.as_ref().map(|c| c.get_ref().as_str()));
+            table("plan.agreement", span, all);
+        }
+    }
+    for tr in case.translations.values() {
+        let span = at(tr);
+        let tr = tr.get_ref();
+        let mut all: Vec<&str> = tr.question.iter().map(String::as_str).collect();
+        all.extend(tr.title.as_deref());
+        all.extend(tr.arrangements.iter().flatten().map(String::as_str));
+        table("translations", span, all);
     }
 }

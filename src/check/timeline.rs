@@ -73,6 +73,18 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
         );
     }
     if let Some(date) = conference.and_then(|c| c.date.as_ref()) {
+        if let Some(reply_by) = conference.and_then(|c| c.reply_by.as_ref())
+            && reply_by.get_ref() > date.get_ref()
+        {
+            out.add(
+                at(reply_by),
+                format!(
+                    "`conference.reply_by` ({}) is after `conference.date` ({})",
+                    reply_by.get_ref(),
+                    date.get_ref()
+                ),
+            );
+        }
         for p in &case.participants {
             let p = p.get_ref();
             if let Some(prepared) = &p.prepared

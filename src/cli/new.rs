@@ -14,7 +14,7 @@ use crate::repo::{Repo, load_case};
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Writes cases/ID.toml: a case file with every key explained in a comment, the optional\n\
-                  ones commented out, and the participants the variant needs. It checks without errors.\n\
+                  ones commented out, and the participants the variant needs. Its only errors are the names to fill in (K006).\n\
                   Never overwrites a file, and refuses an id that another case already uses.",
     after_help = "Examples:\n  kring new 2026-014-sam --variant learning --title \"Leerplan Sam\"\n  kring new 2026-015-jansen --variant family"
 )]
@@ -51,7 +51,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     }
     let path = repo.cases_dir().join(format!("{}.toml", args.id));
     let today = ui.today(&repo);
-    let text = skeleton(&args.id, variant, args.title.as_deref(), today);
+    let text = skeleton(
+        &args.id,
+        variant,
+        args.title.as_deref(),
+        &repo.settings.language,
+        today,
+    );
     create_new_atomic(&path, text.as_bytes())?;
     let shown = repo
         .relative(&path)

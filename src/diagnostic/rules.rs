@@ -58,6 +58,7 @@ rules! {
     K003 Error;
     K004 Error;
     K005 Error;
+    K006 Error;
     K101 Error;
     K102 Error;
     K201 Error;
@@ -71,6 +72,8 @@ rules! {
     K209 Warning;
     K210 Warning;
     K211 Warning;
+    K212 Warning;
+    K213 Warning;
     K301 Error;
     K302 Error;
     K303 Error;
@@ -180,7 +183,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 41);
+        assert_eq!(RULES.len(), 44);
         assert_eq!(Code::parse("K999"), None);
     }
 

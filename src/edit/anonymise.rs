@@ -12,10 +12,10 @@
 //!   (`2026-031-bakker` becomes `2026-031`; see [`new_id`]);
 //! - participants: `name` becomes "deelnemer 3, familie" ("participant 3,
 //!   family" in an English case); `email`, `phone`, `address`, `born`,
-//!   `relation` and `needs` go; ids become `p1`, `p2`, … everywhere they are
+//!   `known_as`, `salutation`, `relation` and `needs` go; ids become `p1`, `p2`, … everywhere they are
 //!   used (ids like `oma-ria` carry names);
 //! - the coordinator: `name` becomes "coördinator"; `id`, `email`, `phone` go;
-//! - free text: `title`, `request.wishes`, `conference.address`,
+//! - free text: `title`, `[translations.*]`, `request.wishes`, `conference.address`,
 //!   `conference.arrangements`, an agreement's `when` and `support`,
 //!   `followup.notes` go; where a rule needs a value, a label stands in:
 //!   `request.question`, `conference.location`, `safety.arrangement`,
@@ -118,6 +118,14 @@ pub fn anonymise(
         change("id".into(), &format!("{} → {id}", case.id()));
     }
     remove(doc.as_table_mut(), "title", "title", &mut change);
+    // The case's own text in other languages: the question, the title and
+    // the arrangements again, so all of it goes.
+    remove(
+        doc.as_table_mut(),
+        "translations",
+        "translations",
+        &mut change,
+    );
 
     if let Some(request) = table(doc.as_table_mut(), "request") {
         replace(
@@ -182,7 +190,16 @@ pub fn anonymise(
             );
             replace(table, "name", &label, &format!("{path}.name"), &mut change);
             rename(table, "id", &ids, &format!("{path}.id"), &mut change);
-            for key in ["relation", "born", "email", "phone", "address", "needs"] {
+            for key in [
+                "known_as",
+                "salutation",
+                "relation",
+                "born",
+                "email",
+                "phone",
+                "address",
+                "needs",
+            ] {
                 remove(table, key, &format!("{path}.{key}"), &mut change);
             }
             rename(
@@ -338,8 +355,10 @@ pub fn is_anonymised(case: &Case) -> bool {
             && p.born.is_none()
             && p.relation.is_none()
             && p.needs.is_empty()
+            && p.known_as.is_none()
+            && p.salutation.is_none()
     });
-    coordinator && participants && case.title.is_none()
+    coordinator && participants && case.title.is_none() && case.translations.is_empty()
 }
 
 fn table<'t>(parent: &'t mut Table, key: &str) -> Option<&'t mut Table> {
@@ -429,20 +448,23 @@ fn rename_all(
     }
 }
 
-/// The comment lines kring's skeletons write, for every variant.
+/// The comment lines kring's skeletons write, for every variant and for
+/// the languages whose examples they show.
 fn skeleton_comments() -> HashSet<String> {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
-    Variant::ALL
-        .iter()
-        .flat_map(|v| {
-            crate::edit::skeleton::skeleton("x", *v, None, today)
-                .lines()
-                .map(str::trim)
-                .filter(|l| l.starts_with('#'))
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut keep = HashSet::new();
+    for variant in Variant::ALL {
+        for lang in ["nl", "en"] {
+            let text = crate::edit::skeleton::skeleton("x", variant, None, lang, today);
+            keep.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| l.starts_with('#'))
+                    .map(str::to_string),
+            );
+        }
+    }
+    keep
 }
 
 /// White space and comments with only the skeleton's comment lines left.

@@ -173,6 +173,8 @@ pub fn personal_values(case: &Case) -> impl Iterator<Item = String> + '_ {
         let p = p.get_ref();
         [
             Some(p.name.get_ref().clone()),
+            p.known_as.as_ref().map(|k| k.get_ref().clone()),
+            p.salutation.as_ref().map(|s| s.get_ref().clone()),
             p.email.clone(),
             p.phone.clone(),
             p.address.clone(),

@@ -2,12 +2,52 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Variant;
+use crate::model::{PLACEHOLDER_NAME, Variant};
 
-/// A new case file for `variant`, received on `today`. It checks without
-/// errors; every key of DESIGN §3 is shown, the optional ones commented out.
-/// The title is one line of text (the caller refuses control characters).
-pub fn skeleton(id: &str, variant: Variant, title: Option<&str>, today: NaiveDate) -> String {
+/// The examples of free text the skeleton shows, in the case's language,
+/// so that an example left in does not land in a letter in another one.
+struct Examples {
+    arrangements: &'static str,
+    relation: &'static str,
+    needs: &'static str,
+    when: &'static str,
+}
+
+const DUTCH_EXAMPLES: Examples = Examples {
+    arrangements: "koffie en thee",
+    relation: "oma",
+    needs: "rolstoel",
+    when: "elke dinsdag",
+};
+
+const ENGLISH_EXAMPLES: Examples = Examples {
+    arrangements: "coffee and tea",
+    relation: "grandmother",
+    needs: "wheelchair",
+    when: "every Tuesday",
+};
+
+fn examples(language: &str) -> &'static Examples {
+    if language == "nl" {
+        &DUTCH_EXAMPLES
+    } else {
+        &ENGLISH_EXAMPLES
+    }
+}
+
+/// A new case file for `variant`, received on `today`, with examples in
+/// `language` (the repository's document language). Its only errors are
+/// the placeholders (K006) to fill in; every key of DESIGN §3 is shown, the
+/// optional ones commented out. The title is one line of text (the caller
+/// refuses control characters).
+pub fn skeleton(
+    id: &str,
+    variant: Variant,
+    title: Option<&str>,
+    language: &str,
+    today: NaiveDate,
+) -> String {
+    let ex = examples(language);
     let title = match title {
         Some(t) => format!("title = {}  #@title", toml_string(t)),
         None => "# title = \"...\"  #@title".to_string(),
@@ -54,7 +94,8 @@ received = {today}  #@request.received
 # end = 17:00:00  #@conference.end
 # location = "..."  #@conference.location
 # address = "..."  #@conference.address
-# arrangements = ["koffie en thee"]  #@conference.arrangements
+# arrangements = ["{arrangements}"]  #@conference.arrangements
+# reply_by = {today}  #@conference.reply_by
 
 # [[conference.part]]  #@conference.part
 # kind = "information"  #@conference.part.kind
@@ -65,11 +106,12 @@ received = {today}  #@request.received
         variant = variant.as_str(),
         title = title,
         today = today.format("%Y-%m-%d"),
+        arrangements = ex.arrangements,
     );
     for (participant_id, role, what) in starting_participants(variant) {
         out.push_str(&participant(participant_id, role, what));
     }
-    out.push_str(&participant_example(variant));
+    out.push_str(&participant_example(variant, ex));
     out.push_str(&format!(
         r#"
 # [safety]  #@safety
@@ -80,6 +122,7 @@ received = {today}  #@request.received
 # practical = {today}  #@tasks.practical
 # information = {today}  #@tasks.information
 # registration = {today}  #@tasks.registration
+# workplan = {today}  #@tasks.workplan
 
 # [plan]  #@plan
 # recorded = {today}  #@plan.recorded
@@ -90,7 +133,7 @@ received = {today}  #@request.received
 # [[plan.agreement]]  #@plan.agreement
 # what = "..."  #@plan.agreement.what
 # who = ["..."]  #@plan.agreement.who
-# when = "elke dinsdag"  #@plan.agreement.when
+# when = "{when}"  #@plan.agreement.when
 # by = {today}  #@plan.agreement.by
 # checks = "..."  #@plan.agreement.checks
 # support = "..."  #@plan.agreement.support
@@ -109,8 +152,13 @@ received = {today}  #@request.received
 # [closed]  #@closed
 # date = {today}  #@closed.date
 # reason = "completed"  #@closed.reason
+
+# [translations.en]  #@translations
+# question = "..."  #@translations.question
+# arrangements = ["..."]  #@translations.arrangements
 "#,
         today = today.format("%Y-%m-%d"),
+        when = ex.when,
         learning = if variant == Variant::Learning {
             "# strengths = [\"...\"]  #@plan.strengths\n# goals = [\"...\"]  #@plan.goals\n"
         } else {
@@ -181,13 +229,13 @@ fn participant(id: &str, role: &str, what: &str) -> String {
         r#"
 [[participant]]                # {what}
 id = "{id}"  #@participant.id
-name = "TODO: full name"  #@participant.name
+name = "{PLACEHOLDER_NAME}"  #@participant.name
 role = "{role}"  #@participant.role
 "#
     )
 }
 
-fn participant_example(variant: Variant) -> String {
+fn participant_example(variant: Variant, ex: &Examples) -> String {
     let role = match variant {
         Variant::Community => "resident",
         _ => "family",
@@ -197,8 +245,11 @@ fn participant_example(variant: Variant) -> String {
 # [[participant]]  #@participant
 # id = "oma-ria"  #@participant.id
 # name = "..."  #@participant.name
+# known_as = "..."  #@participant.known_as
+# salutation = "..."  #@participant.salutation
+# formal = false  #@participant.formal
 # role = "{role}"  #@participant.role
-# relation = "grandmother"  #@participant.relation
+# relation = "{relation}"  #@participant.relation
 # born = 1956-04-12  #@participant.born
 # language = "nl"  #@participant.language
 # email = "..."  #@participant.email
@@ -209,10 +260,14 @@ fn participant_example(variant: Variant) -> String {
 # status = "proposed"  #@participant.status
 # prepared = 2026-01-01  #@participant.prepared
 # parts = ["information", "plan"]  #@participant.parts
-# needs = ["wheelchair"]  #@participant.needs
+# needs = ["{needs}"]  #@participant.needs
 # hide_contact = true  #@participant.hide_contact
+# post = true  #@participant.post
 # avoid = ["..."]  #@participant.avoid
-"#
+# attended = true  #@participant.attended
+"#,
+        relation = ex.relation,
+        needs = ex.needs,
     )
 }
 
@@ -225,21 +280,30 @@ fn toml_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PLACEHOLDER;
     use crate::repo::parse_case;
 
     #[test]
-    fn every_variant_parses_and_has_no_errors() {
+    fn every_variant_parses_and_its_only_errors_are_the_placeholders() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         for variant in Variant::ALL {
-            let text = skeleton("2026-001-test", variant, Some("Plan \"Sam\""), today);
+            let text = skeleton("2026-001-test", variant, Some("Plan \"Sam\""), "nl", today);
             let loaded = parse_case("cases/x.toml", &text);
             let report = crate::check::cases(&[loaded], &Default::default(), today);
             let errors: Vec<_> = report
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .filter(|d| d.code != crate::diagnostic::Code::K006)
                 .collect();
             assert!(errors.is_empty(), "{variant}: {errors:?}\n{text}");
+            let placeholders = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == crate::diagnostic::Code::K006)
+                .count();
+            let names = text.matches(PLACEHOLDER_NAME).count();
+            assert_eq!(placeholders, names, "{variant}: every placeholder is found");
             assert_eq!(report.cases, 1, "{variant}");
         }
     }
@@ -248,8 +312,9 @@ mod tests {
     fn every_key_is_described_from_the_model() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         for variant in Variant::ALL {
-            let text = skeleton("x", variant, None, today);
+            let text = skeleton("x", variant, None, "nl", today);
             assert!(!text.contains("#@"), "{text}");
+            assert!(text.contains(&format!("\"{PLACEHOLDER}\"")));
             let question = text
                 .lines()
                 .find(|l| l.starts_with("# question ="))
@@ -266,7 +331,7 @@ mod tests {
     fn comments_form_one_column_and_a_title_cannot_break_out() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let title = "Plan  # \"Sam\" = 'x' [y]";
-        let text = skeleton("x", Variant::Family, Some(title), today);
+        let text = skeleton("x", Variant::Family, Some(title), "nl", today);
         let line = text.lines().find(|l| l.starts_with("title")).unwrap();
         assert!(
             line.ends_with("  # Optional: shown on the documents"),
@@ -276,5 +341,16 @@ mod tests {
         assert_eq!(received.find('#'), Some(COMMENT_COLUMN));
         let case: crate::model::Case = toml::from_str(&text).unwrap();
         assert_eq!(case.title.as_deref(), Some(title));
+    }
+
+    #[test]
+    fn examples_are_in_the_case_language() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let dutch = skeleton("x", Variant::Family, None, "nl", today);
+        assert!(dutch.contains("needs = [\"rolstoel\"]"), "{dutch}");
+        assert!(!dutch.contains("\"wheelchair\"") && !dutch.contains("\"grandmother\""));
+        let english = skeleton("x", Variant::Family, None, "en", today);
+        assert!(english.contains("needs = [\"wheelchair\"]"));
+        assert!(!english.contains("\"koffie"));
     }
 }

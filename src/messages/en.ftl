@@ -74,6 +74,8 @@ K004-summary = two files share a case id
 K004-help = give each case its own id; the file name does not matter, the `id` does
 K005-summary = the file is not UTF-8 or is larger than 1 MiB
 K005-help = a case file is plain UTF-8 text well under 1 MiB; split off attachments
+K006-summary = a value still holds a placeholder that `kring new` wrote
+K006-help = replace the placeholder with the real value, or remove the key if it is optional
 K101-summary = two participants share an id
 K101-help = give every participant of the case its own id
 K102-summary = a reference names no participant of the case
@@ -100,6 +102,10 @@ K210-summary = in a learning case, someone else than the pupil invited a partici
 K210-help = in a learning conference the pupil decides who is invited: set `invited_by` to the pupil
 K211-summary = the circle has fewer than 3 people
 K211-help = widen the circle: ask everyone who else can help, and add them as participants
+K212-summary = a document language has no translation of the case's own text
+K212-help = add `[translations.<lang>]` with the question and the arrangements in that language
+K213-summary = a child under 12 is invited by someone else and no supporter takes part
+K213-help = add a participant with role = "supporter" who sits with the child, or record who invited the child
 K301-summary = dates are out of order
 K301-help = correct the date: the steps of a conference follow each other in time
 K302-summary = conference times are inconsistent
@@ -232,3 +238,6 @@ date-quotes = a date is written without quotes, as year-month-day: { $date }
 not-a-date = expected a date like 2026-10-12 (year-month-day), found { $found }
 did-you-mean = did you mean `{ $name }`?
 write-date = write `{ $key } = { $date }`
+K006-placeholder = `{ $key }` still holds the placeholder "{ $text }"
+K212-translation = { $name }'s documents are in `{ $language }`, but the case has no `[translations.{ $language }]` for its question and arrangements
+K213-child = { $name } is under 12 and was invited by { $by }, not by the central person or a parent, and no supporter takes part

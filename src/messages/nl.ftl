@@ -75,6 +75,8 @@ K004-summary = twee zaakbestanden hebben hetzelfde id
 K004-help = geef elke zaak een eigen id; het gaat om het `id`, niet om de naam van het bestand
 K005-summary = het bestand is geen UTF-8-tekst of is groter dan 1 MB
 K005-help = een zaakbestand is gewone UTF-8-tekst, veel kleiner dan 1 MB; bewaar bijlagen apart
+K006-summary = een waarde is nog de voorbeeldtekst die `kring new` schreef
+K006-help = vul de echte waarde in, of haal het veld weg als het niet nodig is
 K101-summary = twee deelnemers hebben hetzelfde id
 K101-help = geef elke deelnemer van de zaak een eigen id
 K102-summary = een verwijzing noemt geen deelnemer van deze zaak
@@ -101,6 +103,10 @@ K210-summary = bij een leerplangesprek heeft iemand anders dan de leerling een d
 K210-help = de leerling kiest wie er komt: vraag het de leerling en zet dan bij `invited_by` het id van de leerling
 K211-summary = er zitten minder dan 3 mensen in de kring
 K211-help = vergroot de kring: vraag iedereen wie er nog meer kan helpen, en zet die mensen erbij als deelnemer
+K212-summary = een taal van de documenten heeft geen vertaling van de eigen tekst van de zaak
+K212-help = voeg `[translations.<taal>]` toe met de vraag en de afspraken in die taal
+K213-summary = een kind onder de 12 is uitgenodigd door iemand anders en er is geen steunfiguur
+K213-help = voeg een deelnemer toe met role = "supporter" die naast het kind zit, of leg vast wie het kind uitnodigde
 K301-summary = datums staan in de verkeerde volgorde
 K301-help = verbeter de datum: de stappen van een conferentie volgen elkaar op in de tijd
 K302-summary = de tijden van de conferentie kloppen niet
@@ -246,3 +252,6 @@ date-quotes = een datum schrijf je zonder aanhalingstekens, als jaar-maand-dag: 
 not-a-date = hier hoort een datum als 2026-10-12 (jaar-maand-dag), maar er staat { $found }
 did-you-mean = bedoel je `{ $name }`?
 write-date = schrijf `{ $key } = { $date }`
+K006-placeholder = `{ $key }` is nog de voorbeeldtekst "{ $text }"
+K212-translation = de documenten van { $name } zijn in het `{ $language }`, maar de zaak heeft geen `[translations.{ $language }]` met de vraag en de afspraken
+K213-child = { $name } is jonger dan 12 en is uitgenodigd door { $by }, niet door de centrale persoon of een ouder, en er is geen steunfiguur

@@ -13,14 +13,16 @@ use crate::model::{Case, Date, Participant, Phase, Role, Spanned, Tasks, add_day
 /// document template can say it in its own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Task {
-    /// Stable key: `inventory`, `informed`, `circle`, `question`, `practical`,
-    /// `professionals`, `information`, `conference`, `sent`, `follow-up`,
-    /// `registration`.
+    /// Stable key: `inventory`, `consent`, `chosen` (learning), `informed`,
+    /// `circle`, `question`, `practical`, `professionals`, `information`,
+    /// `conference`, `accepted` (compulsory help), `sent`, `workplan`
+    /// (learning), `follow-up`, `registration`.
     pub key: &'static str,
     pub done: bool,
     /// What an open task still lacks, as keys: `participants`, `question`,
-    /// `agreement`, `date`, `location`, `arrangements`, `acceptor`. Empty when
-    /// the task key says it all.
+    /// `agreement`, `date`, `location`, `arrangements` (nothing arranged
+    /// yet), `practical` (arrangements listed, `tasks.practical` not set),
+    /// `acceptor`, `coordinator`. Empty when the task key says it all.
     pub missing: Vec<&'static str>,
     /// The people an open task still waits for (names): participants not yet
     /// prepared.
@@ -73,10 +75,37 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     let attendees: Vec<_> = case.attendees().collect();
     let name = |p: &&Participant| p.name.get_ref().clone();
 
-    let inventory = Task::new(
-        "inventory",
-        attendees.iter().any(|p| p.role() != Role::Central),
-    );
+    // Names the requester gave are not yet an inventory: it is done once a
+    // coordinator has asked someone beyond the central person.
+    let inventory =
+        Task::new(
+            "inventory",
+            case.coordinator.is_some()
+                && case.participants.iter().map(|p| p.get_ref()).any(|p| {
+                    p.role() != Role::Central && p.status() != crate::model::Status::Proposed
+                }),
+        );
+    let consent = Task::on("consent", day_of(&request.consent));
+    let learning = case.variant() == crate::model::Variant::Learning;
+    let pupil = attendees.iter().find(|p| p.role() == Role::Central);
+    let chosen = pupil.map(|pupil| {
+        let others: Vec<&&Participant> = attendees
+            .iter()
+            .filter(|p| p.role() != Role::Central && !p.role().is_professional())
+            .collect();
+        let not_chosen = others.iter().filter(|p| {
+            p.invited_by
+                .as_ref()
+                .is_none_or(|by| by.get_ref() != pupil.id())
+        });
+        let people: Vec<String> = not_chosen.map(|p| name(p)).collect();
+        let missing = if others.is_empty() {
+            vec!["participants"]
+        } else {
+            Vec::new()
+        };
+        Task::waiting("chosen", missing, people)
+    });
 
     let informed = if attendees.is_empty() {
         Task::waiting("informed", vec!["participants"], Vec::new())
@@ -85,7 +114,7 @@ pub fn tasks(case: &Case) -> Vec<Task> {
         Task::waiting("informed", Vec::new(), unprepared.map(name).collect())
     };
 
-    let day = |d: &Option<Spanned<Date>>| d.as_ref().map(|d| d.get_ref().0);
+    let day = day_of;
     let done_date = |pick: fn(&Tasks) -> &Option<Spanned<Date>>| done_on.and_then(|t| day(pick(t)));
     let circle = Task::on("circle", done_date(|t| &t.circle));
 
@@ -111,7 +140,8 @@ pub fn tasks(case: &Case) -> Vec<Task> {
         practical.push("location");
     }
     if done_on.and_then(|t| t.practical.as_ref()).is_none() {
-        practical.push("arrangements");
+        let listed = conference.is_some_and(|c| !c.arrangements.is_empty());
+        practical.push(if listed { "practical" } else { "arrangements" });
     }
     let practical =
         Task::waiting("practical", practical, Vec::new()).dated(done_date(|t| &t.practical));
@@ -135,6 +165,9 @@ pub fn tasks(case: &Case) -> Vec<Task> {
             Some(_) => {}
         }
     }
+    if case.coordinator.is_none() {
+        professionals_missing.push("coordinator");
+    }
     let professionals = Task::waiting(
         "professionals",
         professionals_missing,
@@ -143,12 +176,21 @@ pub fn tasks(case: &Case) -> Vec<Task> {
 
     let information = Task::on("information", done_date(|t| &t.information));
     let recorded = Task::on("conference", plan.map(|p| p.recorded.get_ref().0));
+    let accepted = case.is_compulsory().then(|| {
+        let acceptance = plan
+            .and_then(|p| p.acceptance.as_ref())
+            .map(|a| a.get_ref());
+        let yes = acceptance.filter(|a| *a.accepted.get_ref());
+        Task::new("accepted", yes.is_some()).dated(yes.and_then(|a| day(&a.date)))
+    });
     let sent = Task::on("sent", case.plan_sent());
+    let workplan = learning.then(|| Task::on("workplan", done_date(|t| &t.workplan)));
     let followup = Task::on("follow-up", case.followup_done());
     let registration = Task::on("registration", done_date(|t| &t.registration));
 
-    vec![
-        inventory,
+    let mut all = vec![inventory, consent];
+    all.extend(chosen.filter(|_| learning));
+    all.extend([
         informed,
         circle,
         question,
@@ -156,10 +198,16 @@ pub fn tasks(case: &Case) -> Vec<Task> {
         professionals,
         information,
         recorded,
-        sent,
-        followup,
-        registration,
-    ]
+    ]);
+    all.extend(accepted);
+    all.push(sent);
+    all.extend(workplan);
+    all.extend([followup, registration]);
+    all
+}
+
+fn day_of(d: &Option<Spanned<Date>>) -> Option<NaiveDate> {
+    d.as_ref().map(|d| d.get_ref().0)
 }
 
 /// The next date that matters for a case in its phase: the conference while
@@ -186,10 +234,20 @@ mod tests {
     fn a_new_request_starts_with_the_inventory() {
         let c = case("id = \"c\"\nvariant = \"family\"\n[request]\nreceived = 2026-09-01\n");
         let t = tasks(&c);
-        assert_eq!(t.len(), 11);
+        assert_eq!(t.len(), 12);
         assert_eq!(t[0].key, "inventory");
         let done: Vec<_> = t.iter().filter(|t| t.done).map(|t| t.key).collect();
-        assert_eq!(done, ["professionals"], "no professionals to prepare yet");
+        assert!(done.is_empty(), "nothing is ticked by default: {done:?}");
+        let c = case(concat!(
+            "id = \"c\"\nvariant = \"learning\"\n[request]\nreceived = 2026-09-01\ncompulsory = true\n",
+            "[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\n",
+            "[[participant]]\nid = \"oma\"\nname = \"Oma\"\nrole = \"family\"\ninvited_by = \"sam\"\n",
+        ));
+        let keys: Vec<_> = tasks(&c).iter().map(|t| t.key).collect();
+        assert!(
+            keys.contains(&"chosen") && keys.contains(&"workplan") && keys.contains(&"accepted")
+        );
+        assert!(tasks(&c).iter().find(|t| t.key == "chosen").unwrap().done);
     }
 
     #[test]
@@ -201,12 +259,15 @@ mod tests {
             "[tasks]\ncircle = 2026-09-10\npractical = 2026-09-20\n",
             "[[participant]]\nid = \"sam\"\nname = \"Sam\"\nrole = \"central\"\nprepared = 2026-09-10\n",
             "[[participant]]\nid = \"oma\"\nname = \"Oma\"\nrole = \"family\"\n",
+            "[coordinator]\nname = \"C\"\nassigned = 2026-09-02\nindependent = true\n",
         ));
         let t = tasks(&c);
         let open: Vec<_> = t.iter().filter(|t| !t.done).map(|t| t.key).collect();
         assert_eq!(
             open,
             [
+                "inventory",
+                "consent",
                 "informed",
                 "information",
                 "conference",
@@ -215,10 +276,8 @@ mod tests {
                 "registration"
             ]
         );
-        assert_eq!(t[1].people, ["Oma"]);
-        assert_eq!(t[3].missing, Vec::<&str>::new());
+        assert_eq!(t[2].people, ["Oma"]);
         assert_eq!(t[4].missing, Vec::<&str>::new());
-        let today = "2026-09-30".parse().unwrap();
-        assert_eq!(due(&c, c.phase(today), 28), None, "no coordinator yet");
+        assert_eq!(t[5].missing, Vec::<&str>::new());
     }
 }

@@ -74,6 +74,36 @@ impl Participant {
             .any(|field| !super::is_blank(field.as_deref()))
     }
 
+    /// The name the person goes by: `known_as`, else the first word of
+    /// `name` (DESIGN §9.1).
+    pub fn known_as(&self) -> &str {
+        match &self.known_as {
+            Some(k) if !k.get_ref().trim().is_empty() => k.get_ref().trim(),
+            _ => {
+                let name = self.name.get_ref().trim();
+                name.split_whitespace().next().unwrap_or(name)
+            }
+        }
+    }
+
+    /// Whether letters say "u" (true) or "je" (false): `formal`, else true
+    /// for professional, school and interpreter.
+    pub fn is_formal(&self) -> bool {
+        self.formal
+            .unwrap_or(self.role().is_professional() || self.role() == Role::Interpreter)
+    }
+
+    /// Age in whole years on `on`, when `born` is known.
+    pub fn age_on(&self, on: NaiveDate) -> Option<u32> {
+        on.years_since(self.born.as_ref()?.get_ref().0)
+    }
+
+    /// A child under 12 on `on` (DESIGN §9.1), when `born` is known.
+    pub fn is_child_on(&self, on: Option<NaiveDate>) -> bool {
+        on.and_then(|on| self.age_on(on))
+            .is_some_and(|age| age < 12)
+    }
+
     /// Whether this person takes part in a part of the given kind.
     ///
     /// Declined participants attend nothing; everyone else attends a
@@ -278,6 +308,26 @@ mod tests {
         assert!(c2.attends(PartKind::Plan) && !c2.attends(PartKind::Information));
         assert!(a.attends(PartKind::Conversation));
         assert!(!d.attends(PartKind::Plan) && !d.attends(PartKind::Conversation));
+        assert_eq!(b.known_as(), "B");
+        assert!(a.is_formal() && !b.is_formal());
+    }
+
+    #[test]
+    fn names_forms_of_address_and_age() {
+        let c = case(concat!(
+            "[[participant]]\nid = \"a\"\nname = \"Anaïs Bakker-van der Velde\"\nrole = \"family\"\nborn = 2016-04-03\n",
+            "[[participant]]\nid = \"b\"\nname = \"Riet de Groot\"\nknown_as = \"oma Riet\"\nrole = \"family\"\nformal = true\n",
+            "[[participant]]\nid = \"c\"\nname = \"Eva\"\nrole = \"interpreter\"\nformal = false\n",
+        ));
+        let [a, b, c2] = [0, 1, 2].map(|i| c.participants[i].get_ref());
+        assert_eq!(a.known_as(), "Anaïs");
+        assert_eq!(b.known_as(), "oma Riet");
+        assert!(!a.is_formal() && b.is_formal() && !c2.is_formal());
+        assert_eq!(a.age_on(day("2026-09-19")), Some(10));
+        assert!(a.is_child_on(Some(day("2028-04-02"))));
+        assert!(!a.is_child_on(Some(day("2028-04-03"))));
+        assert!(!b.is_child_on(Some(day("2026-01-01"))));
+        assert!(!a.is_child_on(None));
     }
 
     #[test]

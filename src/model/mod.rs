@@ -62,6 +62,23 @@ pub struct Case {
     /// When the case ends
     #[schemars(with = "Option<Closed>")]
     pub closed: Option<Spanned<Closed>>,
+    /// Optional, per document language ("en", ...): the case's own text in that language
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, Translation>")]
+    pub translations: std::collections::BTreeMap<String, Spanned<Translation>>,
+}
+
+/// `[translations.<lang>]`: the case's own words in another document
+/// language. A key left out falls back to the case's own text.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Optional: the title in this language
+    pub title: Option<String>,
+    /// Optional: the question in this language
+    pub question: Option<String>,
+    /// Optional: the practical arrangements in this language
+    pub arrangements: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
@@ -167,6 +184,9 @@ pub struct Conference {
     /// Optional: food, drink, childcare, ...
     #[serde(default)]
     pub arrangements: Vec<String>,
+    /// Optional: invitations ask for an answer before this date
+    #[schemars(with = "Option<Date>")]
+    pub reply_by: Option<Spanned<Date>>,
     /// Optional: the parts, with times (default: by variant)
     #[serde(default, rename = "part")]
     #[schemars(with = "Vec<Part>")]
@@ -216,9 +236,17 @@ pub struct Participant {
     #[schemars(with = "String")]
     #[schemars(pattern(r"^[a-z0-9][a-z0-9-]{0,62}$"))]
     pub id: Spanned<String>,
-    /// The person's name
+    /// The person's full name
     #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// Optional: the name the person goes by; greetings and running text use it (default: the first word of `name`)
+    #[schemars(with = "Option<String>")]
+    pub known_as: Option<Spanned<String>>,
+    /// Optional: addressed with "u" (true) or "je" (false); default true for professional, school and interpreter
+    pub formal: Option<bool>,
+    /// Optional: the greeting of a formal letter, e.g. "mevrouw Bakker"
+    #[schemars(with = "Option<String>")]
+    pub salutation: Option<Spanned<String>>,
     /// central | family | friend | network | harmed | responsible | resident | supporter | interpreter | professional | school
     #[schemars(with = "Role")]
     pub role: Spanned<Role>,
@@ -261,6 +289,11 @@ pub struct Participant {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub avoid: Vec<Spanned<String>>,
+    /// Optional, after the conference: whether this person came (the plan lists those who came)
+    pub attended: Option<bool>,
+    /// Optional: send this person's documents by post, even if an email is known
+    #[serde(default)]
+    pub post: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
@@ -313,6 +346,9 @@ pub struct Tasks {
     /// The conference is registered
     #[schemars(with = "Option<Date>")]
     pub registration: Option<Spanned<Date>>,
+    /// Learning: the pupil and the mentor made their work plan from the results
+    #[schemars(with = "Option<Date>")]
+    pub workplan: Option<Spanned<Date>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -428,6 +464,19 @@ pub fn is_valid_id(id: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The name `kring new` writes for each participant it starts a case with.
+pub const PLACEHOLDER_NAME: &str = "TODO: full name";
+
+/// The value `kring new` shows for free text in its commented examples.
+pub const PLACEHOLDER: &str = "...";
+
+/// Whether a value still holds a placeholder that `kring new` wrote (K006):
+/// `...`, or text starting with `TODO`.
+pub fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    text == PLACEHOLDER || text.starts_with("TODO")
 }
 
 /// True when a text value is missing or holds only white space.

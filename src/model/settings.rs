@@ -32,6 +32,22 @@ pub struct Settings {
     #[serde(deserialize_with = "message_language")]
     #[schemars(with = "Option<String>")]
     pub messages: Option<String>,
+    /// Optional: how to reach the organisation; letters show it when a case has no coordinator contact.
+    pub contact: Option<Contact>,
+}
+
+/// `[contact]` in kring.toml: the organisation's own contact details.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Optional: phone number
+    pub phone: Option<String>,
+    /// Optional: email address
+    pub email: Option<String>,
+    /// Optional: postal address
+    pub address: Option<String>,
+    /// Optional: website
+    pub website: Option<String>,
 }
 
 impl Default for Settings {
@@ -45,6 +61,7 @@ impl Default for Settings {
             followup_days: 28,
             retention_days: 365,
             messages: None,
+            contact: None,
         }
     }
 }
@@ -104,6 +121,9 @@ mod tests {
         let s = Settings::parse("timezone = \"Europe/London\"\nretention_days = 30\n").unwrap();
         assert_eq!(s.timezone, chrono_tz::Europe::London);
         assert_eq!(s.retention_days, 30);
+        let s = Settings::parse("[contact]\nphone = \"038-1234567\"\n").unwrap();
+        assert_eq!(s.contact.unwrap().phone.as_deref(), Some("038-1234567"));
+        assert!(Settings::parse("[contact]\nfax = \"1\"\n").is_err());
     }
 
     #[test]

@@ -21,11 +21,34 @@ pub struct CaseView {
     pub title: Option<String>,
     /// The case's document language (its own, else the repository's).
     pub language: String,
+    /// The question; in a document in another language than the case's,
+    /// its `[translations.<lang>]` text where there is one (also `title`).
     pub question: Option<String>,
     pub compulsory: bool,
-    /// The repository's `organisation` setting.
+    /// The repository's `organisation` setting: the sender of the letters.
     pub organisation: Option<String>,
     pub received: NaiveDate,
+    /// When the person(s) concerned agreed to a conference.
+    pub consent: Option<NaiveDate>,
+    /// By when the coordinator needs the professionals' information
+    /// (`tasks.information`).
+    pub information_by: Option<NaiveDate>,
+}
+
+/// How a reader reaches someone about the letter: the coordinator's phone
+/// and email, else the organisation's `[contact]` from kring.toml.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactView {
+    /// The coordinator's name, when one is assigned.
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The organisation's address and website (never the coordinator's own).
+    pub address: Option<String>,
+    pub website: Option<String>,
+    /// Whether the details are the coordinator's own.
+    pub coordinator: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +75,10 @@ pub struct ConferenceView {
     pub end: Option<String>,
     pub location: Option<String>,
     pub address: Option<String>,
+    /// The arrangements; translated like `case.question`.
     pub arrangements: Vec<String>,
+    /// Invitations ask for an answer before this date.
+    pub reply_by: Option<NaiveDate>,
     /// The parts in order: the listed ones, else the variant's default.
     pub parts: Vec<PartView>,
     /// Whether the circle has family time alone.
@@ -63,9 +89,18 @@ pub struct ConferenceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonView {
     pub id: String,
+    /// The full name.
     pub name: String,
+    /// The name the person goes by (`known_as`, else the first word of the name).
+    pub known_as: String,
     pub role: &'static str,
+    /// The relation to the central person, as the case file has it (the
+    /// checklist shows it).
     pub relation: Option<String>,
+    /// What letters and the plan show others: the relation up to its first
+    /// bracket, comma, colon, semicolon or "en"/"and", so that details
+    /// written after it stay with the coordinator; none for "zelf"/"self".
+    pub relation_short: Option<String>,
     pub organisation: Option<String>,
     pub status: &'static str,
     /// The kinds of the parts this person attends, in conference order.
@@ -75,6 +110,10 @@ pub struct PersonView {
     pub professional: bool,
     /// The professional who accepts the plan (compulsory help).
     pub acceptor: bool,
+    /// Under 12 on the conference date (else today), from `born`.
+    pub child: bool,
+    /// After the conference: whether they came, when the file says.
+    pub attended: Option<bool>,
 }
 
 /// The person an invitation is addressed to.
@@ -93,18 +132,32 @@ pub struct AddresseeView {
     pub needs: Vec<String>,
     /// The name of whoever proposed this person, if known.
     pub invited_by: Option<String>,
+    /// The relation of whoever proposed this person, if known.
+    pub invited_by_relation: Option<String>,
     /// The document language.
     pub language: String,
+    /// Addressed with "u" (true) or "je" (false).
+    pub formal: bool,
+    /// The greeting of a formal letter ("mevrouw Bakker"), if given.
+    pub salutation: Option<String>,
+    /// A pupil under 8: a parent reads the letter with them.
+    pub young: bool,
+    /// Named in an avoid pair (either side): arrangements were made so
+    /// that everyone is safe. Never who or what.
+    pub safety: bool,
+    /// For an interpreter: the people (as they are known) whose documents
+    /// are in another language than the case's.
+    pub interprets_for: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementView {
     pub what: String,
-    /// Names of the people who do it.
+    /// The people who do it, by the names they go by.
     pub who: Vec<String>,
     pub when: Option<String>,
     pub by: Option<NaiveDate>,
-    /// Name of who keeps an eye on it.
+    /// Who keeps an eye on it, by the name they go by.
     pub checks: Option<String>,
     pub support: Option<String>,
 }
@@ -156,6 +209,9 @@ pub struct ChecklistPerson {
     pub person: PersonView,
     pub prepared: Option<NaiveDate>,
     pub language: String,
+    pub needs: Vec<String>,
+    /// Names of the people this person must not meet.
+    pub avoid: Vec<String>,
 }
 
 /// What every document receives.
@@ -170,6 +226,12 @@ pub struct Common {
     /// The names of the central participants (not declined): the people
     /// the plan is for.
     pub central: Vec<String>,
+    /// The same people by the names they go by, for running text.
+    pub central_known: Vec<String>,
+    /// The professional who accepts the plan, when help is compulsory.
+    pub acceptor: Option<PersonView>,
+    /// How to reach someone about the letter.
+    pub contact: ContactView,
 }
 
 /// What one invitation receives, as one value: the shape the templates
@@ -205,7 +267,8 @@ pub struct PlanContext {
     #[serde(flatten)]
     pub common: Common,
     pub plan: PlanView,
-    /// Who took part: everyone not declined.
+    /// Who took part: those marked `attended = true`, and those not
+    /// declined and not marked `attended = false`.
     pub participants: Vec<PersonView>,
     pub followup: FollowupView,
 }
@@ -245,18 +308,56 @@ impl<'a> Views<'a> {
     pub fn common(&self, lang: &str) -> Common {
         let case = self.case;
         let request = case.request.get_ref();
+        let translation = (lang != self.case_language())
+            .then(|| case.translations.get(lang))
+            .flatten()
+            .map(|t| t.get_ref());
+        let coordinator = case.coordinator.as_ref().map(|c| c.get_ref());
+        let own = coordinator.filter(|c| {
+            !crate::model::is_blank(c.phone.as_deref())
+                || !crate::model::is_blank(c.email.as_deref())
+        });
+        let organisation = self.settings.contact.as_ref();
+        let contact = ContactView {
+            name: coordinator.map(|c| c.name.get_ref().clone()),
+            organisation: self.settings.organisation.clone(),
+            phone: match own {
+                Some(c) => c.phone.clone(),
+                None => organisation.and_then(|o| o.phone.clone()),
+            },
+            email: match own {
+                Some(c) => c.email.clone(),
+                None => organisation.and_then(|o| o.email.clone()),
+            },
+            address: own
+                .is_none()
+                .then(|| organisation.and_then(|o| o.address.clone()))
+                .flatten(),
+            website: organisation.and_then(|o| o.website.clone()),
+            coordinator: own.is_some(),
+        };
         Common {
             lang: lang.to_string(),
             today: self.today,
             case: CaseView {
                 id: case.id().to_string(),
                 variant: case.variant().as_str(),
-                title: case.title.clone(),
+                title: translation
+                    .and_then(|t| t.title.clone())
+                    .or_else(|| case.title.clone()),
                 language: self.case_language().to_string(),
-                question: request.question.as_ref().map(|q| q.get_ref().clone()),
+                question: translation
+                    .and_then(|t| t.question.clone())
+                    .or_else(|| request.question.as_ref().map(|q| q.get_ref().clone())),
                 compulsory: case.is_compulsory(),
                 organisation: self.settings.organisation.clone(),
                 received: request.received.get_ref().0,
+                consent: request.consent.as_ref().map(|d| d.get_ref().0),
+                information_by: case
+                    .tasks
+                    .as_ref()
+                    .and_then(|t| t.get_ref().information.as_ref())
+                    .map(|d| d.get_ref().0),
             },
             coordinator: case.coordinator.as_ref().map(|c| {
                 let c = c.get_ref();
@@ -275,7 +376,10 @@ impl<'a> Views<'a> {
                     end: c.end.as_ref().map(|t| clock(t.get_ref())),
                     location: c.location.as_ref().map(|l| l.get_ref().clone()),
                     address: c.address.clone(),
-                    arrangements: c.arrangements.clone(),
+                    arrangements: translation
+                        .and_then(|t| t.arrangements.clone())
+                        .unwrap_or_else(|| c.arrangements.clone()),
+                    reply_by: c.reply_by.as_ref().map(|d| d.get_ref().0),
                     parts: self.parts(),
                     has_family_time: self.kinds.contains(&PartKind::FamilyTime),
                 }
@@ -285,6 +389,18 @@ impl<'a> Views<'a> {
                 .filter(|p| p.role() == Role::Central)
                 .map(|p| p.name.get_ref().clone())
                 .collect(),
+            central_known: case
+                .attendees()
+                .filter(|p| p.role() == Role::Central)
+                .map(|p| p.known_as().to_string())
+                .collect(),
+            acceptor: case
+                .is_compulsory()
+                .then_some(request.acceptor.as_ref())
+                .flatten()
+                .and_then(|a| case.participant(a.get_ref()))
+                .map(|p| self.person(p)),
+            contact,
         }
     }
 
@@ -344,8 +460,10 @@ impl<'a> Views<'a> {
         PersonView {
             id: p.id().to_string(),
             name: p.name.get_ref().clone(),
+            known_as: p.known_as().to_string(),
             role: p.role().as_str(),
             relation: p.relation.clone(),
+            relation_short: p.relation.as_deref().and_then(relation_short),
             organisation: p.organisation.as_ref().map(|o| o.get_ref().clone()),
             status: p.status().as_str(),
             parts: self
@@ -357,7 +475,14 @@ impl<'a> Views<'a> {
             central: p.role() == Role::Central,
             professional: p.role().is_professional(),
             acceptor,
+            child: p.is_child_on(Some(self.on())),
+            attended: p.attended,
         }
+    }
+
+    /// The day ages are counted on: the conference date, else today.
+    fn on(&self) -> NaiveDate {
+        self.case.conference_date().unwrap_or(self.today)
     }
 
     /// This participant's own parts with their times.
@@ -408,6 +533,11 @@ impl<'a> Views<'a> {
     /// The invitation's addressee.
     pub fn addressee(&self, p: &'a Participant, lang: &str) -> AddresseeView {
         let (start, end) = self.own_times(p);
+        let inviter = p
+            .invited_by
+            .as_ref()
+            .and_then(|id| self.case.participant(id.get_ref()))
+            .filter(|by| by.id() != p.id());
         AddresseeView {
             person: self.person(p),
             parts_detail: self.own_parts(p),
@@ -415,13 +545,38 @@ impl<'a> Views<'a> {
             end: end.map(|t| clock(&Time(t))),
             attends_family_time: p.attends(PartKind::FamilyTime),
             needs: p.needs.clone(),
-            invited_by: p
-                .invited_by
-                .as_ref()
-                .and_then(|id| self.case.participant(id.get_ref()))
-                .filter(|by| by.id() != p.id())
-                .map(|by| by.name.get_ref().clone()),
+            invited_by: inviter.map(|by| {
+                if by.role() == Role::Central {
+                    by.known_as().to_string()
+                } else {
+                    by.name.get_ref().clone()
+                }
+            }),
+            invited_by_relation: inviter.and_then(|by| by.relation.clone()),
             language: lang.to_string(),
+            formal: p.is_formal(),
+            salutation: p
+                .salutation
+                .as_ref()
+                .map(|s| s.get_ref().trim().to_string())
+                .filter(|s| !s.is_empty()),
+            young: p.age_on(self.on()).is_some_and(|age| age < 8),
+            safety: !p.avoid.is_empty()
+                || self
+                    .case
+                    .attendees()
+                    .any(|o| o.avoid.iter().any(|a| a.get_ref() == p.id())),
+            interprets_for: if p.role() == Role::Interpreter {
+                let own = self.case_language();
+                self.case
+                    .attendees()
+                    .filter(|o| o.id() != p.id() && o.role() != Role::Interpreter)
+                    .filter(|o| self.language_of(o) != own)
+                    .map(|o| o.known_as().to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -442,6 +597,17 @@ impl<'a> Views<'a> {
                         person: self.person(p),
                         prepared: p.prepared.as_ref().map(|d| d.get_ref().0),
                         language: self.language_of(p).to_string(),
+                        needs: p.needs.clone(),
+                        avoid: p
+                            .avoid
+                            .iter()
+                            .map(|a| {
+                                self.case.participant(a.get_ref()).map_or_else(
+                                    || a.get_ref().clone(),
+                                    |o| o.name.get_ref().clone(),
+                                )
+                            })
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -469,6 +635,11 @@ impl<'a> Views<'a> {
                 .participant(id)
                 .map_or_else(|| id.to_string(), |p| p.name.get_ref().clone())
         };
+        let known = |id: &str| {
+            self.case
+                .participant(id)
+                .map_or_else(|| id.to_string(), |p| p.known_as().to_string())
+        };
         Some(PlanContext {
             common: self.common(lang),
             plan: PlanView {
@@ -489,11 +660,11 @@ impl<'a> Views<'a> {
                                 .who
                                 .get_ref()
                                 .iter()
-                                .map(|id| name(id.get_ref()))
+                                .map(|id| known(id.get_ref()))
                                 .collect(),
                             when: a.when.clone(),
                             by: a.by.as_ref().map(|d| d.get_ref().0),
-                            checks: a.checks.as_ref().map(|id| name(id.get_ref())),
+                            checks: a.checks.as_ref().map(|id| known(id.get_ref())),
                             support: a.support.clone(),
                         }
                     })
@@ -512,7 +683,14 @@ impl<'a> Views<'a> {
                     }
                 }),
             },
-            participants: self.case.attendees().map(|p| self.person(p)).collect(),
+            participants: self
+                .case
+                .participants
+                .iter()
+                .map(|p| p.get_ref())
+                .filter(|p| p.attended.unwrap_or(!p.declined()))
+                .map(|p| self.person(p))
+                .collect(),
             followup: self.followup(),
         })
     }
@@ -541,7 +719,53 @@ impl<'a> Views<'a> {
     }
 }
 
+/// The head of a relation that others may read: "oma (moeder van Anaïs)"
+/// is "oma", "buurvrouw en vriendin van Hannah" is "buurvrouw".
+pub fn relation_short(relation: &str) -> Option<String> {
+    let cut = relation
+        .find(['(', ',', ';', ':'])
+        .unwrap_or(relation.len());
+    let mut head = &relation[..cut];
+    for word in [" en ", " and "] {
+        if let Some(at) = head.find(word) {
+            head = &head[..at];
+        }
+    }
+    let head = head.trim();
+    let own = ["zelf", "self"]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w));
+    (!head.is_empty() && !own).then(|| head.to_string())
+}
+
 /// `15:00`: a time as people write it.
 fn clock(time: &Time) -> String {
     time.0.format("%H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relation_short;
+
+    #[test]
+    fn others_read_only_the_head_of_a_relation() {
+        assert_eq!(
+            relation_short("oma (moeder van Anaïs)").as_deref(),
+            Some("oma")
+        );
+        assert_eq!(
+            relation_short("buurvrouw en vriendin van Hannah").as_deref(),
+            Some("buurvrouw")
+        );
+        assert_eq!(
+            relation_short("moeder van Kevin").as_deref(),
+            Some("moeder van Kevin")
+        );
+        assert_eq!(
+            relation_short("bewoner nr. 3, voorzitter").as_deref(),
+            Some("bewoner nr. 3")
+        );
+        assert_eq!(relation_short("zelf"), None);
+        assert_eq!(relation_short(" (x)"), None);
+    }
 }

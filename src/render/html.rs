@@ -39,9 +39,76 @@ pub fn markdown_to_body(markdown: &str) -> Body {
     Body { html, title }
 }
 
+/// A Markdown document as plain text, for a calendar's DESCRIPTION:
+/// headings, paragraphs and list items as lines, without any Markdown
+/// marks (`#`, `**`, `>`, escapes). Lists keep a "- " before each item,
+/// as plain text mail does.
+pub fn markdown_to_plain(markdown: &str) -> String {
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    let mut blocks = Vec::new();
+    plain_blocks(root, "", &mut blocks);
+    blocks.join("\n\n")
+}
+
+fn plain_blocks<'a>(node: &'a comrak::nodes::AstNode<'a>, prefix: &str, out: &mut Vec<String>) {
+    for child in node.children() {
+        let value = child.data().value.clone();
+        match value {
+            NodeValue::Heading(_) | NodeValue::Paragraph | NodeValue::TableCell => {
+                let mut line = String::new();
+                plain_inline(child, &mut line);
+                let line = line.trim().to_string();
+                if !line.is_empty() {
+                    out.push(format!("{prefix}{line}"));
+                }
+            }
+            NodeValue::List(list) => {
+                let mut items = Vec::new();
+                for (n, item) in child.children().enumerate() {
+                    let mark = match list.list_type {
+                        comrak::nodes::ListType::Ordered => format!("{}. ", list.start + n),
+                        comrak::nodes::ListType::Bullet => "- ".to_string(),
+                    };
+                    let mut inner = Vec::new();
+                    plain_blocks(item, "", &mut inner);
+                    items.push(format!("{prefix}{mark}{}", inner.join(" ")));
+                }
+                out.push(items.join("\n"));
+            }
+            NodeValue::ThematicBreak => {}
+            _ => plain_blocks(child, prefix, out),
+        }
+    }
+}
+
+fn plain_inline<'a>(node: &'a comrak::nodes::AstNode<'a>, out: &mut String) {
+    for child in node.children() {
+        match &child.data().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak => out.push(' '),
+            NodeValue::LineBreak => out.push('\n'),
+            _ => plain_inline(child, out),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_has_no_markdown_marks() {
+        let plain = markdown_to_plain(
+            "# Uitnodiging\n\n- **Datum:** zaterdag\n- **Plaats:** De Kern \\*2\\*\n\n> Wat is er nodig?\n\nMet vriendelijke groet,\n\nSelin  \nCoördinator\n",
+        );
+        assert_eq!(
+            plain,
+            "Uitnodiging\n\n- Datum: zaterdag\n- Plaats: De Kern *2*\n\nWat is er nodig?\n\nMet vriendelijke groet,\n\nSelin\nCoördinator"
+        );
+    }
 
     #[test]
     fn the_first_heading_is_the_title() {

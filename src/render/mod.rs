@@ -151,6 +151,12 @@ pub fn case_key(
     key.part([u8::from(
         case.followup_overdue(settings.followup_days, today),
     )]);
+    // Who is a child (under 12) is counted on today while the conference
+    // has no date, and chooses the letter they get.
+    let on = case.conference_date().unwrap_or(today);
+    for p in &case.participants {
+        key.part([u8::from(p.get_ref().is_child_on(Some(on)))]);
+    }
     for w in warnings {
         key.part(w.code.as_str())
             .part(w.line.to_le_bytes())
@@ -191,7 +197,9 @@ pub fn render_case(
         rendered,
     };
 
-    if scope.invitations {
+    // Letters go out once a coordinator is assigned: before that nobody
+    // has asked these people anything, and nobody signs the letter.
+    if scope.invitations && case.coordinator.is_some() {
         let mut shared = SharedInvitation::new(case, &views)?;
         // Every calendar file of the conference shares its VTIMEZONE.
         let calendar =
@@ -465,6 +473,8 @@ fn calendar_file(
         .or_else(|| html::markdown_to_body(&invitation.markdown).title)
         .unwrap_or_else(|| case.id().to_string());
     let uid = format!("{}.{}@kring", case.id(), participant.id());
+    // Calendar programs show DESCRIPTION as it is: no Markdown marks.
+    let description = html::markdown_to_plain(&invitation.markdown);
     let event = calendar::Event {
         uid: &uid,
         date,
@@ -473,7 +483,7 @@ fn calendar_file(
         stamp: date,
         summary: &summary,
         location: (!location.is_empty()).then_some(location.as_str()),
-        description: &invitation.markdown,
+        description: &description,
     };
     Some(calendar.with_event(&event))
 }

@@ -76,6 +76,9 @@ const COMMON_VARIABLES: &[&str] = &[
     "coordinator",
     "conference",
     "central",
+    "central_known",
+    "acceptor",
+    "contact",
 ];
 
 /// The variables a template receives besides the common ones.

@@ -16,7 +16,7 @@ fn seeds() -> Vec<Vec<u8>> {
     let today = TODAY.parse().unwrap();
     let mut seeds: Vec<Vec<u8>> = kring::Variant::ALL
         .into_iter()
-        .map(|v| kring::skeleton("2026-001-x", v, Some("Zoë"), today).into_bytes())
+        .map(|v| kring::skeleton("2026-001-x", v, Some("Zoë"), "nl", today).into_bytes())
         .collect();
     for root in [demo_dir(), fixture_dir("rules")]
         .into_iter()
@@ -385,5 +385,5 @@ fn ten_thousand_participants_and_huge_arrays() {
         .success();
     let checklist =
         std::fs::read_to_string(dir.path().join("out/2026-301-groot/checklist.md")).unwrap();
-    assert!(checklist.contains("| B 9999 |"));
+    assert!(checklist.contains("- **B 9999**"));
 }

@@ -42,7 +42,7 @@ fn the_demo_html_passes_the_nu_checker() {
         .filter(|f| f.ends_with(".html"))
         .map(|f| out.join(f))
         .collect();
-    assert_eq!(pages.len(), 40, "every HTML page of the demo");
+    assert_eq!(pages.len(), 36, "every HTML page of the demo");
 
     let output = Command::new("java")
         .arg("-jar")

@@ -44,7 +44,8 @@ fn invitations_show_others_by_name_and_role_only() {
         "oma (moeder van Anaïs)",
     ];
     let invitations = documents(dir.path(), |f| f.contains("/invitations/"));
-    assert_eq!(invitations.len(), 34 * 2 + 22);
+    // De Groot has no coordinator yet, so no letters: 30 invitations, 23 with a date.
+    assert_eq!(invitations.len(), 30 * 2 + 23);
     for (file, text) in &invitations {
         for secret in secrets {
             assert!(!text.contains(secret), "{file} shows {secret:?}");

@@ -30,7 +30,7 @@ fn the_demo_renders_every_document_once() {
     render(dir.path())
         .success()
         .stderr(predicate::str::contains(
-            "rendered 5 cases: 102 files written, 0 unchanged",
+            "rendered 5 cases: 95 files written, 0 unchanged",
         ));
     let files = files_below(&dir.path().join("out"));
 
@@ -72,7 +72,7 @@ fn the_demo_renders_every_document_once() {
         .collect();
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+        .stderr(predicate::str::contains("0 files written, 95 unchanged"));
     let after: Vec<_> = files
         .iter()
         .map(|f| {
@@ -121,7 +121,7 @@ fn check_names_the_stale_files_after_an_edit() {
 
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("20 files written, 82 unchanged"));
+        .stderr(predicate::str::contains("20 files written, 75 unchanged"));
     render_check(dir.path()).assert().success();
 }
 
@@ -383,10 +383,11 @@ fn a_repository_template_overrides_the_built_in_one() {
         "templates/fy/invitation.md",
         "# Útnoeging\n\nHoi {{ participant.name }}!\n",
     );
-    let case = dir.path().join("cases/2026/2026-047-de-groot.toml");
+    // A case with a coordinator: only those have invitations.
+    let case = dir.path().join("cases/2026/2026-044-wilgenhof.toml");
     let text = read(&case).replace(
-        "variant = \"family\"",
-        "variant = \"family\"\nlanguage = \"fy\"",
+        "variant = \"community\"",
+        "variant = \"community\"\nlanguage = \"fy\"",
     );
     std::fs::write(&case, text).unwrap();
     render(dir.path())
@@ -397,19 +398,19 @@ fn a_repository_template_overrides_the_built_in_one() {
     let checklist = read(&dir.path().join("out/2026-038-yildiz/checklist.md"));
     assert_eq!(
         checklist,
-        "# Eigen lijst voor 2026-038-yildiz\n\ninventory informed circle question practical professionals information conference sent follow-up registration \n"
+        "# Eigen lijst voor 2026-038-yildiz\n\ninventory consent chosen informed circle question practical professionals information conference sent workplan follow-up registration \n"
     );
-    let invitations = files_below(&dir.path().join("out/2026-047-de-groot/invitations"));
+    let invitations = files_below(&dir.path().join("out/2026-044-wilgenhof/invitations"));
     let first = invitations.iter().find(|f| f.ends_with(".md")).unwrap();
     let text = read(
         &dir.path()
-            .join("out/2026-047-de-groot/invitations")
+            .join("out/2026-044-wilgenhof/invitations")
             .join(first),
     );
     assert!(text.starts_with("# Útnoeging\n\nHoi "), "{text}");
     let html = read(
         &dir.path()
-            .join("out/2026-047-de-groot/invitations")
+            .join("out/2026-044-wilgenhof/invitations")
             .join(first.replace(".md", ".html")),
     );
     assert!(html.contains("<html lang=\"fy\">"));
@@ -520,7 +521,7 @@ fn every_calendar_file_parses_back_with_its_uid_times_and_zone() {
         .filter(|f| f.ends_with(".ics"))
         .collect();
     // Only where the conference has a date: not for the two cases still in preparation.
-    assert_eq!(calendars.len(), 22);
+    assert_eq!(calendars.len(), 23);
     // The demo's conferences: date, start, end.
     let conferences = [
         ("2026-031-bakker", "20260919", "100000", "133000"),
@@ -549,6 +550,14 @@ fn every_calendar_file_parses_back_with_its_uid_times_and_zone() {
             .collect();
         assert_eq!(events.len(), 1, "{file}");
         let event = events[0];
+        // Calendar programs show DESCRIPTION as it is: plain text.
+        let description = event.find_prop("DESCRIPTION").unwrap().val.as_str();
+        for mark in ["# ", "**", "\\n> ", "\\*"] {
+            assert!(
+                !description.contains(mark),
+                "{file}: {mark:?} in {description}"
+            );
+        }
         assert_eq!(
             event.find_prop("UID").unwrap().val.as_str(),
             format!("{case}.{participant}@kring")
@@ -601,7 +610,7 @@ fn an_unchanged_case_is_not_rendered_again() {
     let dir = demo_copy();
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("102 files written, 0 unchanged"));
+        .stderr(predicate::str::contains("95 files written, 0 unchanged"));
     let manifest = read(&dir.path().join("out/.kring.manifest"));
     assert!(
         manifest.starts_with("kring manifest 1\nboot "),
@@ -615,7 +624,7 @@ fn an_unchanged_case_is_not_rendered_again() {
     std::fs::write(&ayse, rendered.replace("Ayşe", "Ayse")).unwrap();
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+        .stderr(predicate::str::contains("0 files written, 95 unchanged"));
     // ...but --check reads them all, and --full repairs it.
     render_check(dir.path())
         .assert()
@@ -626,14 +635,14 @@ fn an_unchanged_case_is_not_rendered_again() {
         .arg(dir.path())
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 file written, 101 unchanged"));
+        .stderr(predicate::str::contains("1 file written, 94 unchanged"));
     assert_eq!(read(&ayse), rendered);
 
     // A removed file changes its folder: that case is compared again.
     std::fs::remove_file(&ayse).unwrap();
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("1 file written, 101 unchanged"));
+        .stderr(predicate::str::contains("1 file written, 94 unchanged"));
     assert_eq!(read(&ayse), rendered);
 }
 
@@ -646,7 +655,7 @@ fn an_edit_renders_only_its_case_again() {
     std::fs::write(&case, text).unwrap();
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("20 files written, 82 unchanged"));
+        .stderr(predicate::str::contains("20 files written, 75 unchanged"));
     render_check(dir.path()).assert().success();
 }
 
@@ -665,7 +674,7 @@ fn a_damaged_or_missing_manifest_is_rebuilt() {
         std::fs::write(&manifest, &damaged).unwrap();
         render(dir.path())
             .success()
-            .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+            .stderr(predicate::str::contains("0 files written, 95 unchanged"));
         let rebuilt = read(&manifest);
         assert_eq!(rebuilt.lines().count(), good.lines().count());
         assert!(rebuilt.starts_with("kring manifest 1\nboot "));
@@ -687,7 +696,7 @@ fn a_new_template_or_another_scope_renders_again() {
     // Every Dutch checklist, md and html: four cases are in Dutch.
     render(dir.path())
         .success()
-        .stderr(predicate::str::contains("10 files written, 92 unchanged"));
+        .stderr(predicate::str::contains("10 files written, 85 unchanged"));
     // A narrower render does not trust the full render's manifest.
     kring()
         .args(["render", "--only", "checklist", "--today", TODAY])
@@ -705,13 +714,63 @@ fn today_reaches_the_documents_only_through_the_phase() {
     // A day later nothing changes phase in the demo: nothing to render.
     render_on(dir.path(), "2026-11-23")
         .success()
-        .stderr(predicate::str::contains("0 files written, 102 unchanged"));
+        .stderr(predicate::str::contains("0 files written, 95 unchanged"));
     render_check(dir.path()).assert().success();
     // A template that reads today is rendered again on another day.
     write(dir.path(), "templates/nl/plan.md", "# Plan, {{ today }}\n");
     render_on(dir.path(), "2026-11-23").success();
     render_on(dir.path(), "2026-11-24")
         .success()
-        .stderr(predicate::str::contains("2 files written, 100 unchanged"));
+        .stderr(predicate::str::contains("2 files written, 93 unchanged"));
     assert!(read(&dir.path().join("out/2026-031-bakker/plan.md")).contains("2026-11-24"));
+}
+
+/// DESIGN §9.1: an English letter carries the case's English words; a
+/// coordinator without phone or email signs with the organisation's
+/// `[contact]`; a case without a coordinator has no letters yet.
+#[test]
+fn letters_carry_translations_and_a_way_to_reach_someone() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "kring.toml",
+        "organisation = \"Regio Test\"\n[contact]\nphone = \"050-7654321\"\n",
+    );
+    let case = |id: &str, coordinator: &str| {
+        format!(
+            "id = \"{id}\"\nvariant = \"family\"\n\
+             [request]\nreceived = 2026-09-01\nquestion = \"Wat is er nodig?\"\nconsent = 2026-09-02\n\
+             {coordinator}\
+             [conference]\nlocation = \"Buurthuis\"\narrangements = [\"koffie\"]\n\
+             [[participant]]\nid = \"sam\"\nname = \"Sam de Vries\"\nrole = \"central\"\n\
+             [[participant]]\nid = \"emma\"\nname = \"Emma Walker\"\nrole = \"family\"\nlanguage = \"en\"\n\
+             [translations.en]\nquestion = \"What is needed?\"\narrangements = [\"coffee\"]\n"
+        )
+    };
+    write(
+        dir.path(),
+        "cases/a.toml",
+        &case(
+            "2026-001-a",
+            "[coordinator]\nname = \"Ina Bos\"\nassigned = 2026-09-03\nindependent = true\n",
+        ),
+    );
+    write(dir.path(), "cases/b.toml", &case("2026-002-b", ""));
+    render(dir.path()).success();
+    let out = dir.path().join("out");
+    let emma = read(&out.join("2026-001-a/invitations/emma.md"));
+    assert!(emma.contains("> What is needed?"), "{emma}");
+    assert!(
+        emma.contains("- coffee") && !emma.contains("koffie"),
+        "{emma}"
+    );
+    assert!(emma.contains("You can contact Regio Test:"), "{emma}");
+    assert!(emma.contains("- Phone: 050-7654321"), "{emma}");
+    assert!(emma.contains("- **Date:** not fixed yet"), "{emma}");
+    assert!(emma.contains("- **Place:** Buurthuis"), "{emma}");
+    let sam = read(&out.join("2026-001-a/invitations/sam.md"));
+    assert!(sam.contains("> Wat is er nodig?"), "{sam}");
+    assert!(sam.contains("Regio Test"), "the organisation signs: {sam}");
+    assert!(!out.join("2026-002-b/invitations").exists());
+    assert!(out.join("2026-002-b/checklist.md").exists());
 }

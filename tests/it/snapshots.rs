@@ -126,6 +126,19 @@ fn learning_and_rejected_plans() {
     }
 }
 
+/// Every invitation of tests/fixtures/readers: a child and a child's
+/// sibling, a formal grandfather, a supporter, an acceptor, a professional
+/// who comes only to the plan, a pupil under 8 and the mentor, residents;
+/// compulsory help, a place without a date, neither, the organisation's
+/// contact instead of the coordinator's.
+#[test]
+fn every_reader_in_both_languages() {
+    for lang in ["nl", "en"] {
+        let formats = Formats { md: true, ..NONE };
+        snapshot_repo(&fixture_dir("readers"), lang, formats, false, "readers__");
+    }
+}
+
 const NONE: Formats = Formats {
     md: false,
     html: false,

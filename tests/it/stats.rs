@@ -474,6 +474,6 @@ fn the_demo_region() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         figures(row(&report, 2026, "all")),
-        expect(5, 1, json!(8.0), json!(8.0), 1, 1, 1, json!(40.0), 1, 1, 0)
+        expect(5, 1, json!(9.0), json!(9.0), 1, 1, 1, json!(40.0), 1, 1, 0)
     );
 }
