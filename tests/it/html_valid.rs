@@ -1,5 +1,6 @@
-//! Every HTML page the demo renders is valid HTML5, as judged by the Nu
-//! HTML Checker (`vnu.jar`, the W3C validator's engine).
+//! Every HTML page the demo and the readers' fixture render is valid
+//! HTML5, as judged by the Nu HTML Checker (`vnu.jar`, the W3C validator's
+//! engine).
 //!
 //! The checker runs on Java. It is taken from `VNU_JAR` if set, else from
 //! `target/vnu/`, where this test installs the npm package `vnu-jar` when
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{TODAY, demo_copy, files_below, kring};
+use crate::support::{TODAY, copy_tree, demo_copy, files_below, fixture_dir, kring};
 
 fn vnu_jar() -> PathBuf {
     if let Some(jar) = std::env::var_os("VNU_JAR") {
@@ -31,6 +32,13 @@ fn vnu_jar() -> PathBuf {
 #[test]
 fn the_demo_html_passes_the_nu_checker() {
     let dir = demo_copy();
+    let readers = tempfile::tempdir().unwrap();
+    copy_tree(&fixture_dir("readers"), readers.path());
+    kring()
+        .args(["render", "--format", "html", "--today", TODAY])
+        .arg(readers.path())
+        .assert()
+        .success();
     kring()
         .args(["render", "--format", "html", "--today", TODAY])
         .arg(dir.path())
@@ -43,6 +51,14 @@ fn the_demo_html_passes_the_nu_checker() {
         .map(|f| out.join(f))
         .collect();
     assert_eq!(pages.len(), 36, "every HTML page of the demo");
+    let readers_out = readers.path().join("out");
+    let reader_pages: Vec<PathBuf> = files_below(&readers_out)
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| readers_out.join(f))
+        .collect();
+    assert!(reader_pages.len() > 10, "{reader_pages:?}");
+    let pages: Vec<PathBuf> = pages.into_iter().chain(reader_pages).collect();
 
     let output = Command::new("java")
         .arg("-jar")
