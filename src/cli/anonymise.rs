@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Outcome, Ui, plural, print_stdout};
+use super::{Outcome, Ui, print_stdout};
 use crate::check::Workspace;
 use crate::edit::retention::{Outcome as Anonymised, anonymise_all};
+use crate::msg;
 
 /// Replace the personal data of closed cases by neutral labels (retention, K311).
 #[derive(Debug, clap::Args)]
@@ -48,24 +49,29 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 done += 1;
             }
             Anonymised::Done(result) => {
-                let renamed = if result.new_rel != *rel {
-                    format!(" → {}", result.new_rel)
+                let changes = result.changes.len();
+                if result.new_rel != *rel {
+                    let to = &result.new_rel;
+                    ui.say(msg!(
+                        "anonymised-renamed",
+                        file = rel,
+                        to = to,
+                        changes = changes
+                    ));
                 } else {
-                    String::new()
-                };
-                let changes = plural(result.changes.len(), "change");
-                ui.note(&format!("anonymised {rel}{renamed}: {changes}"));
+                    ui.say(msg!("anonymised", file = rel, changes = changes));
+                }
                 if let (true, Some(id)) = (result.removed_documents, &item.id) {
-                    ui.note(&format!("removed its documents in out/{}/", id.get_ref()));
+                    ui.say(msg!("anonymised-documents", id = id.get_ref()));
                 }
                 done += 1;
             }
             Anonymised::Already => {
-                ui.note(&format!("{rel}: already anonymised"));
+                ui.say(msg!("anonymised-already", file = rel));
                 already += 1;
             }
             Anonymised::Refused(reason) => {
-                ui.error(&format!("{rel}: not anonymised: {reason}"));
+                ui.error(&ui.t(&msg!("anonymised-refused", file = rel, reason = reason)));
                 refused += 1;
             }
         }
@@ -73,15 +79,22 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     if args.dry_run {
         print_stdout(&listing)?;
     }
-    let what = if args.dry_run {
-        "would be anonymised"
+    let summary = if args.dry_run {
+        msg!(
+            "anonymise-dry-run-summary",
+            done = done,
+            already = already,
+            refused = refused
+        )
     } else {
-        "anonymised"
+        msg!(
+            "anonymise-summary",
+            done = done,
+            already = already,
+            refused = refused
+        )
     };
-    ui.note(&format!(
-        "{} {what}, {already} already anonymised, {refused} refused",
-        plural(done, "case"),
-    ));
+    ui.say(summary);
     Ok(if refused > 0 {
         Outcome::Problems
     } else {

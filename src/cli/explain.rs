@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use super::{Outcome, Ui, print_stdout};
 use crate::diagnostic::{Code, RULES, explanation};
+use crate::msg;
 
 /// Show the documentation of a rule, e.g. `kring explain K205`.
 #[derive(Debug, clap::Args)]
@@ -38,7 +39,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         return Ok(Outcome::Clean);
     };
     let Some(rule) = Code::parse(code.trim()).map(Code::rule) else {
-        bail!("no rule `{code}`; `kring explain --list` shows them all");
+        bail!(ui.t(&msg!("explain-unknown", code = code.as_str())));
     };
     match explanation(rule.code, ui.lang) {
         Some(text) => print_stdout(&format!("{}\n", text.trim_end()))?,

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::plural;
 use super::{Outcome, Ui, print_stdout};
 use crate::diagnostic::line_column;
 use crate::fsutil::{Replaced, replace_if_unchanged};
 use crate::messages::Lang;
+use crate::msg;
 use crate::repo::open_and_load;
 use crate::repo::{LoadError, max_file_size_text};
 
@@ -44,13 +44,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let text = match (&item.case, &item.file.text) {
             (Ok(_), Some(text)) => text,
             (Err(LoadError::Io(e)), _) => {
-                ui.error(&format!("cannot read {rel}: {e}"));
+                ui.error(&ui.t(&msg!("cannot-read", what = format!("{rel}: {e}"))));
                 failed += 1;
                 continue;
             }
             (Err(error), text) => {
                 let reason = refusal(error, text.as_deref(), ui.lang);
-                ui.error(&format!("{rel}: not formatted: {reason} (run kring check)"));
+                ui.error(&ui.t(&msg!("fmt-refused", file = rel, reason = reason)));
                 refused += 1;
                 continue;
             }
@@ -60,7 +60,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             Ok(f) => f,
             Err(e) => {
                 let message = e.message().lines().next().unwrap_or_default();
-                ui.error(&format!("{rel}: not formatted: {message}"));
+                ui.error(&ui.t(&msg!("fmt-not-toml", file = rel, message = message)));
                 refused += 1;
                 continue;
             }
@@ -80,7 +80,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         match replace_if_unchanged(&item.file.path, text.as_bytes(), formatted.as_bytes()) {
             Ok(Replaced::Written) => {}
             Ok(Replaced::ChangedMeanwhile) => {
-                ui.error(&format!("{rel} changed while formatting; not written"));
+                ui.error(&ui.t(&msg!("fmt-changed", file = rel)));
                 failed += 1;
             }
             Err(e) => {
@@ -89,21 +89,23 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
         }
     }
-    let left_alone = if refused > 0 {
-        format!("; {} left alone for errors", plural(refused, "file"))
-    } else {
-        String::new()
-    };
+    let files = changed + unchanged;
     if args.check {
         print_stdout(&listing)?;
-        ui.note(&format!(
-            "{}: {changed} would change, {unchanged} unchanged{left_alone}",
-            plural(changed + unchanged, "file")
+        ui.say(msg!(
+            "fmt-checked",
+            files = files,
+            changed = changed,
+            unchanged = unchanged,
+            refused = refused
         ));
     } else {
-        ui.note(&format!(
-            "formatted {}: {changed} changed, {unchanged} unchanged{left_alone}",
-            plural(changed + unchanged, "file")
+        ui.say(msg!(
+            "formatted",
+            files = files,
+            changed = changed,
+            unchanged = unchanged,
+            refused = refused
         ));
     }
     Ok(if failed > 0 {

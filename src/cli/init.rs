@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::{Outcome, Ui};
+use crate::msg;
 use crate::repo::init::init;
 
 /// Create a new case repository: kring.toml, cases/, templates/, .gitignore.
@@ -24,13 +25,11 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let created = init(&dir)?;
-    ui.note(&format!("created a case repository in {}", dir.display()));
+    let folder = dir.display().to_string();
+    ui.say(msg!("init-created", folder = folder.as_str()));
     if !created.inside_git {
-        ui.note(&format!(
-            "it is not under git yet; start with:\n  cd {} && git init && git add . && git commit -m \"Start case repository\"",
-            dir.display()
-        ));
+        ui.say(msg!("init-git", folder = folder));
     }
-    ui.note("next: kring new 2026-001-name --variant family");
+    ui.say(msg!("init-next"));
     Ok(Outcome::Clean)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use super::{Format, Outcome, Ui, print_stdout};
+use crate::msg;
 use crate::region::matching::rank;
 use crate::repo::open_and_load;
 
@@ -29,22 +30,20 @@ pub struct Args {
     pub format: Format,
 }
 
-pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
+pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (repo, loaded) = open_and_load(std::slice::from_ref(&args.case))?;
     let Some(item) = loaded.first() else {
-        bail!("{}: no case file", args.case.display());
+        bail!(ui.t(&msg!(
+            "match-no-case",
+            case = args.case.display().to_string()
+        )));
     };
     let Ok(case) = &item.case else {
-        bail!(
-            "{} cannot be read as a case (run kring check)",
-            item.file.rel
-        );
+        bail!(ui.t(&msg!("match-unreadable", file = &item.file.rel)));
     };
     let roster = repo.roster()?;
     if roster.coordinators.is_empty() {
-        bail!(
-            "the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)"
-        );
+        bail!(ui.t(&msg!("match-no-roster")));
     }
     let (_, all) = open_and_load(&[repo.cases_dir()])?;
     let cases: Vec<_> = all.iter().filter_map(|l| l.case.as_ref().ok()).collect();
@@ -53,7 +52,7 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
     match args.format {
         Format::Json => print_stdout(&(serde_json::to_string(&ranking)? + "\n"))?,
         Format::Human => {
-            let mut text = format!("Coordinators for {}:\n\n", ranking.case);
+            let mut text = ui.t(&msg!("match-heading", case = &ranking.case)) + "\n\n";
             let width = ranking
                 .candidates
                 .iter()
@@ -73,10 +72,10 @@ pub fn run(args: Args, _ui: &Ui) -> Result<Outcome> {
                 }
             }
             if ranking.candidates.is_empty() {
-                text.push_str("No coordinator meets the conditions.\n");
+                text.push_str(&(ui.t(&msg!("match-none")) + "\n"));
             }
             if !ranking.excluded.is_empty() {
-                text.push_str("\nNot suitable:\n");
+                text.push_str(&format!("\n{}\n", ui.t(&msg!("match-excluded"))));
                 for e in &ranking.excluded {
                     text.push_str(&format!(
                         "    {} ({}): {}\n",

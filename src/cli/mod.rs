@@ -173,24 +173,33 @@ pub fn command() -> clap::Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ui = Ui::new(&cli.global);
-    match cli.command {
-        Command::Init(args) => init::run(args, &ui),
-        Command::New(args) => new::run(args, &ui),
-        Command::Check(args) => check::run(args, &ui),
-        Command::Fmt(args) => fmt::run(args, &ui),
-        Command::Render(args) => render::run(args, &ui),
-        Command::Status(args) => status::run(args, &ui),
-        Command::Match(args) => r#match::run(args, &ui),
-        Command::Agenda(args) => agenda::run(args, &ui),
-        Command::Stats(args) => stats::run(args, &ui),
-        Command::Export(args) => export::run(args, &ui),
-        Command::Anonymise(args) => anonymise::run(args, &ui),
-        Command::Explain(args) => explain::run(args, &ui),
-        Command::Schema(args) => schema::run(args, &ui),
-        Command::Templates(args) => templates::run(args, &ui),
-        Command::Hook(args) => hook::run(args, &ui),
-        Command::Completions(args) => completions::run(args, &ui),
-        Command::Man(args) => man::run(args, &ui),
+    let result = run_command(cli.command, &ui);
+    // An error that stops a command, in the user's words for `error:`.
+    result.or_else(|error| {
+        ui.error(&format!("{error:#}"));
+        Ok(Outcome::Failed)
+    })
+}
+
+fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
+    match command {
+        Command::Init(args) => init::run(args, ui),
+        Command::New(args) => new::run(args, ui),
+        Command::Check(args) => check::run(args, ui),
+        Command::Fmt(args) => fmt::run(args, ui),
+        Command::Render(args) => render::run(args, ui),
+        Command::Status(args) => status::run(args, ui),
+        Command::Match(args) => r#match::run(args, ui),
+        Command::Agenda(args) => agenda::run(args, ui),
+        Command::Stats(args) => stats::run(args, ui),
+        Command::Export(args) => export::run(args, ui),
+        Command::Anonymise(args) => anonymise::run(args, ui),
+        Command::Explain(args) => explain::run(args, ui),
+        Command::Schema(args) => schema::run(args, ui),
+        Command::Templates(args) => templates::run(args, ui),
+        Command::Hook(args) => hook::run(args, ui),
+        Command::Completions(args) => completions::run(args, ui),
+        Command::Man(args) => man::run(args, ui),
     }
 }
 

@@ -241,3 +241,55 @@ write-date = write `{ $key } = { $date }`
 K006-placeholder = `{ $key }` still holds the placeholder "{ $text }"
 K212-translation = { $name }'s documents are in `{ $language }`, but the case has no `[translations.{ $language }]` for its question and arrangements
 K213-child = { $name } is under 12 and was invited by { $by }, not by the central person or a parent, and no supporter takes part
+
+## Commands
+
+anonymised = anonymised { $file }: { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    }
+anonymised-renamed = anonymised { $file } → { $to }: { $changes ->
+        [one] 1 change
+       *[other] { $changes } changes
+    }
+anonymised-documents = removed its documents in out/{ $id }/
+anonymised-already = { $file }: already anonymised
+anonymised-refused = { $file }: not anonymised: { $reason }
+anonymise-summary = { $done ->
+        [one] 1 case
+       *[other] { $done } cases
+    } anonymised, { $already } already anonymised, { $refused } refused
+anonymise-dry-run-summary = { $done ->
+        [one] 1 case
+       *[other] { $done } cases
+    } would be anonymised, { $already } already anonymised, { $refused } refused
+fmt-refused = { $file }: not formatted: { $reason } (run kring check)
+fmt-not-toml = { $file }: not formatted: { $message }
+fmt-changed = { $file } changed while formatting; not written
+formatted = formatted { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }: { $changed } changed, { $unchanged } unchanged{ $refused ->
+        [0] {""}
+        [one] ; 1 file left alone for errors
+       *[other] ; { $refused } files left alone for errors
+    }
+fmt-checked = { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }: { $changed } would change, { $unchanged } unchanged{ $refused ->
+        [0] {""}
+        [one] ; 1 file left alone for errors
+       *[other] ; { $refused } files left alone for errors
+    }
+init-created = created a case repository in { $folder }
+init-git = it is not under git yet; start with:
+    {"  "}cd { $folder } && git init && git add . && git commit -m "Start case repository"
+init-next = next: kring new 2026-001-name --variant family
+match-no-case = { $case }: no case file
+match-unreadable = { $file } cannot be read as a case (run kring check)
+match-no-roster = the repository has no roster: add coordinators/<id>.toml files (kring schema --roster)
+match-heading = Coordinators for { $case }:
+match-none = No coordinator meets the conditions.
+match-excluded = Not suitable:
+explain-unknown = no rule `{ $code }`; `kring explain --list` shows them all

@@ -110,6 +110,18 @@ impl From<usize> for Arg {
     }
 }
 
+impl From<i32> for Arg {
+    fn from(n: i32) -> Arg {
+        Arg::Number(i64::from(n))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
 impl From<u32> for Arg {
     fn from(n: u32) -> Arg {
         Arg::Number(i64::from(n))

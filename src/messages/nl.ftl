@@ -255,3 +255,55 @@ write-date = schrijf `{ $key } = { $date }`
 K006-placeholder = `{ $key }` is nog de voorbeeldtekst "{ $text }"
 K212-translation = de documenten van { $name } zijn in het `{ $language }`, maar de zaak heeft geen `[translations.{ $language }]` met de vraag en de afspraken
 K213-child = { $name } is jonger dan 12 en is uitgenodigd door { $by }, niet door de centrale persoon of een ouder, en er is geen steunfiguur
+
+## Opdrachten
+
+anonymised = { $file } is anoniem gemaakt: { $changes ->
+        [one] 1 wijziging
+       *[other] { $changes } wijzigingen
+    }
+anonymised-renamed = { $file } is anoniem gemaakt → { $to }: { $changes ->
+        [one] 1 wijziging
+       *[other] { $changes } wijzigingen
+    }
+anonymised-documents = de documenten in out/{ $id }/ zijn weggehaald
+anonymised-already = { $file }: is al anoniem
+anonymised-refused = { $file }: niet anoniem gemaakt: { $reason }
+anonymise-summary = { $done ->
+        [one] 1 zaak
+       *[other] { $done } zaken
+    } anoniem gemaakt, { $already } waren al anoniem, { $refused } geweigerd
+anonymise-dry-run-summary = { $done ->
+        [one] 1 zaak
+       *[other] { $done } zaken
+    } zouden anoniem worden, { $already } zijn al anoniem, { $refused } geweigerd
+fmt-refused = { $file }: niet opgemaakt: { $reason } (zie kring check)
+fmt-not-toml = { $file }: niet opgemaakt: { $message }
+fmt-changed = { $file } is veranderd tijdens het opmaken; niet weggeschreven
+formatted = { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    } opgemaakt: { $changed } veranderd, { $unchanged } ongewijzigd{ $refused ->
+        [0] {""}
+        [one] ; 1 bestand overgeslagen vanwege fouten
+       *[other] ; { $refused } bestanden overgeslagen vanwege fouten
+    }
+fmt-checked = { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    }: { $changed } zouden veranderen, { $unchanged } ongewijzigd{ $refused ->
+        [0] {""}
+        [one] ; 1 bestand overgeslagen vanwege fouten
+       *[other] ; { $refused } bestanden overgeslagen vanwege fouten
+    }
+init-created = een map voor zaken gemaakt in { $folder }
+init-git = de map staat nog niet in git; begin zo:
+    {"  "}cd { $folder } && git init && git add . && git commit -m "Begin met de zaken"
+init-next = en dan: kring new 2026-001-naam --variant family
+match-no-case = { $case }: geen zaakbestand
+match-unreadable = { $file } is niet te lezen als zaak (zie kring check)
+match-no-roster = er is geen map met coördinatoren: zet per coördinator een bestand coordinators/<id>.toml neer (kring schema --roster)
+match-heading = Coördinatoren voor { $case }:
+match-none = Geen coördinator voldoet aan de voorwaarden.
+match-excluded = Niet geschikt:
+explain-unknown = er is geen regel `{ $code }`; `kring explain --list` laat ze allemaal zien
