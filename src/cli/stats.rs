@@ -82,7 +82,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         },
     );
     match args.format {
-        StatsFormat::Table => print_stdout(&table(&rows, today))?,
+        StatsFormat::Table => print_stdout(&table(&rows, today, ui.lang))?,
         StatsFormat::Json => {
             let report = Report {
                 version: 1,

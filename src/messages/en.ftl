@@ -293,3 +293,17 @@ match-heading = Coordinators for { $case }:
 match-none = No coordinator meets the conditions.
 match-excluded = Not suitable:
 explain-unknown = no rule `{ $code }`; `kring explain --list` shows them all
+
+## kring stats
+
+stats-as-of = As of { $date }.
+stats-requests = requests received
+stats-held = conferences held
+stats-participants-mean = participants per conference, mean
+stats-participants-median = participants per conference, median
+stats-plans = reached a recorded plan
+stats-compulsory = compulsory help
+stats-accepted = {"  "}of which plan accepted
+stats-days-median = days from request to conference, median
+stats-followups-on-time = follow-ups done on time
+stats-followups-overdue = follow-ups overdue today

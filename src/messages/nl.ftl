@@ -307,3 +307,17 @@ match-heading = Coördinatoren voor { $case }:
 match-none = Geen coördinator voldoet aan de voorwaarden.
 match-excluded = Niet geschikt:
 explain-unknown = er is geen regel `{ $code }`; `kring explain --list` laat ze allemaal zien
+
+## kring stats
+
+stats-as-of = Stand op { $date }.
+stats-requests = aanvragen ontvangen
+stats-held = conferenties gehouden
+stats-participants-mean = deelnemers per conferentie, gemiddeld
+stats-participants-median = deelnemers per conferentie, mediaan
+stats-plans = kwam tot een vastgelegd plan
+stats-compulsory = verplichte hulp
+stats-accepted = {"  "}waarvan plan geaccepteerd
+stats-days-median = dagen van aanvraag tot conferentie, mediaan
+stats-followups-on-time = opvolging op tijd gedaan
+stats-followups-overdue = opvolging te laat, vandaag

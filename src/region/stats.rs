@@ -5,7 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::messages::{Lang, text};
 use crate::model::{Case, ClosingReason, Variant};
+use crate::msg;
 
 /// What one case contributes to the figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,38 +279,32 @@ pub fn median(mut values: Vec<i64>) -> Option<f64> {
 const NONE: &str = "–";
 
 /// The table of `kring stats`: one block per year: a line per figure, a column per variant.
-pub fn table(rows: &[Row], today: NaiveDate) -> String {
+pub fn table(rows: &[Row], today: NaiveDate, lang: Lang) -> String {
     type Cell = fn(&Row) -> String;
-    let figures: [(&str, Cell); 10] = [
-        ("requests received", |r| r.requests.to_string()),
-        ("conferences held", |r| r.held.to_string()),
-        ("participants per conference, mean", |r| {
+    let figures: [(&'static str, Cell); 10] = [
+        ("stats-requests", |r| r.requests.to_string()),
+        ("stats-held", |r| r.held.to_string()),
+        ("stats-participants-mean", |r| {
             r.participants_mean
                 .map_or(NONE.into(), |m| format!("{m:.1}"))
         }),
-        ("participants per conference, median", |r| {
+        ("stats-participants-median", |r| {
             number(r.participants_median)
         }),
-        ("reached a recorded plan", |r| percent(r.plans, r.held)),
-        ("compulsory help", |r| percent(r.compulsory, r.held)),
-        ("  of which plan accepted", |r| {
-            percent(r.accepted, r.compulsory)
-        }),
-        ("days from request to conference, median", |r| {
-            number(r.days_to_conference_median)
-        }),
-        ("follow-ups done on time", |r| {
+        ("stats-plans", |r| percent(r.plans, r.held)),
+        ("stats-compulsory", |r| percent(r.compulsory, r.held)),
+        ("stats-accepted", |r| percent(r.accepted, r.compulsory)),
+        ("stats-days-median", |r| number(r.days_to_conference_median)),
+        ("stats-followups-on-time", |r| {
             percent(r.followups_on_time, r.followups_due)
         }),
-        ("follow-ups overdue today", |r| {
+        ("stats-followups-overdue", |r| {
             r.followups_overdue.to_string()
         }),
     ];
-    let label_width = figures
-        .iter()
-        .map(|(label, _)| label.chars().count())
-        .max()
-        .unwrap_or(0);
+    // The figures' labels in `lang`; "  of which" lines keep their indent.
+    let labels: Vec<String> = figures.iter().map(|(id, _)| text(lang, id)).collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let column = |row: &Row| -> Vec<String> {
         let mut cells = vec![row.variant.to_string()];
         cells.extend(figures.iter().map(|(_, cell)| cell(row)));
@@ -330,11 +326,11 @@ pub fn table(rows: &[Row], today: NaiveDate) -> String {
             .unwrap_or(0);
         widths[i % columns_per_year] = widths[i % columns_per_year].max(width);
     }
-    let mut out = format!("As of {today}.\n");
+    let mut out = msg!("stats-as-of", date = today).in_lang(lang) + "\n";
     for year_rows in rows.chunks(columns_per_year) {
         let columns: Vec<Vec<String>> = year_rows.iter().map(column).collect();
         let year = year_rows[0].year.to_string();
-        let labels = std::iter::once(year.as_str()).chain(figures.iter().map(|(l, _)| *l));
+        let labels = std::iter::once(year.as_str()).chain(labels.iter().map(String::as_str));
         out.push('\n');
         for (line, label) in labels.enumerate() {
             let mut text = format!("{label:<label_width$}");
