@@ -24,6 +24,7 @@ const SETTINGS: &str = r#"# kring repository settings. Every key is optional; th
 # out = "out"                    # folder for rendered documents (keep it out of git)
 # followup_days = 28             # the follow-up is due this many days after the conference
 # retention_days = 365           # how long a closed case may keep personal data
+# messages = "nl"                # the language of kring's messages for the team (nl or en; default: your locale)
 "#;
 
 const TEMPLATES_README: &str = r#"# Templates
