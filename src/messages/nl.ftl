@@ -25,9 +25,9 @@ checked = { $files ->
         [one] 1 waarschuwing
        *[other] { $warnings } waarschuwingen
     }
-no-case-files = geen zaken gevonden (gezocht in { $folder })
+no-case-files = geen zaakbestanden gevonden (gezocht in { $folder })
 no-cases = geen zaken gevonden
-cannot-read = kan { $what } niet lezen
+cannot-read = niet te lezen: { $what }
 template-error = sjabloon { $error }
 unreadable = { $file } is niet te lezen; `kring check` zegt waarom
 unreadable-not-counted = { $file } is niet te lezen en telt niet mee; `kring check` zegt waarom
@@ -51,15 +51,15 @@ render-checked = { $cases ->
     }: { $unchanged ->
         [one] 1 bestand
        *[other] { $unchanged } bestanden
-    } bijgewerkt, { $missing } ontbreken, { $stale } verouderd, { $orphans } niet meer nodig{ $skipped ->
+    } actueel, { $missing } ontbrekend, { $stale } verouderd, { $orphans } niet meer nodig{ $skipped ->
         [0] {""}
        *[other] , { $skipped } overgeslagen vanwege fouten
     }
 render-skipped = { $file } overgeslagen: { $errors ->
         [one] 1 fout
        *[other] { $errors } fouten
-    } (`kring check` laat ze zien)
-render-waiting = wacht tot een andere `kring render` in dezelfde map klaar is
+    } (zie `kring check`)
+render-waiting = even wachten: een andere `kring render` in dezelfde map is nog bezig
 render-note = { $case }: { $note }
 
 ## Regels: de samenvatting (de kop van de regel in docs/rules.nl.md) en de tip
@@ -106,7 +106,7 @@ K211-help = vergroot de kring: vraag iedereen wie er nog meer kan helpen, en zet
 K212-summary = een taal van de documenten heeft geen vertaling van de eigen tekst van de zaak
 K212-help = voeg `[translations.<taal>]` toe met de vraag en de afspraken in die taal
 K213-summary = een kind onder de 12 is uitgenodigd door iemand anders en er is geen steunfiguur
-K213-help = voeg een deelnemer toe met role = "supporter" die naast het kind zit, of leg vast wie het kind uitnodigde
+K213-help = voeg een steunfiguur toe die naast het kind zit (`role = "supporter"`), of leg vast wie het kind uitnodigde
 K301-summary = datums staan in de verkeerde volgorde
 K301-help = verbeter de datum: de stappen van een conferentie volgen elkaar op in de tijd
 K302-summary = de tijden van de conferentie kloppen niet
@@ -160,35 +160,35 @@ K101-twice = deelnemer-id `{ $id }` komt twee keer voor in deze zaak
 K102-unknown = `{ $key }` noemt `{ $id }`, maar die is geen deelnemer van deze zaak
 K401-what = bij deze afspraak staat niet wat er is afgesproken
 K401-who = bij deze afspraak staat niet wie het doet
-K402-no-acceptor = de hulp is verplicht, maar er is geen `request.acceptor` die het plan moet goedkeuren
-K402-not-professional = { $name } moet het plan goedkeuren, maar heeft de rol { $role } en is geen professional
-K402-declined = { $name } moet het plan goedkeuren, maar heeft afgezegd
-K402-absent = { $name } moet het plan goedkeuren, maar is niet bij het deel `{ $part }`
-K402-no-acceptance = de hulp is verplicht, maar bij het plan staat geen [plan.acceptance] van `{ $id }`
-K402-other = het plan is goedgekeurd door `{ $by }`, niet door `{ $id }`, die het moet goedkeuren
+K402-no-acceptor = de hulp is verplicht, maar in `request.acceptor` staat niemand die het plan accepteert
+K402-not-professional = { $name } moet het plan accepteren, maar heeft de rol "{ $role }" en is geen professional
+K402-declined = { $name } moet het plan accepteren, maar heeft afgezegd
+K402-absent = { $name } moet het plan accepteren, maar is niet bij het deel `{ $part }`
+K402-no-acceptance = de hulp is verplicht, maar bij het plan staat geen `[plan.acceptance]` van `{ $id }`
+K402-other = het plan is geaccepteerd door `{ $by }`, maar `{ $id }` moet het accepteren
 K403-declined = deze afspraak noemt { $name }, maar die heeft afgezegd
 K404-missing = bij het leerplan staat geen `{ $key }`
 K404-both = bij het leerplan staan geen `strengths` en geen `goals`
 K405-contingency = bij het plan staat geen `contingency` (wat de kring doet als het anders loopt)
 K405-review = bij het plan staat geen `review`-datum
 K405-both = bij het plan staan geen `contingency` (wat de kring doet als het anders loopt) en geen `review`-datum
-K406-no-reason = het plan is niet goedgekeurd, en er staat geen `reason` bij
-K501-meet = { $name } en { $other } mogen elkaar niet tegenkomen, maar zijn allebei bij { $parts }, en er is geen afspraak in [safety]
+K406-no-reason = het plan is niet geaccepteerd, en er staat geen `reason` bij
+K501-meet = { $name } en { $other } mogen elkaar niet ontmoeten, maar zijn allebei bij { $parts }, en er is geen afspraak in `[safety]`
 K502-self = { $name } noemt het eigen id `{ $id }` bij `avoid`
 K301-before = `{ $key }` ({ $date }) ligt vóór `{ $other }` ({ $other_date })
-K301-prepared = { $name } is voorbereid op { $date }, na de conferentie op { $conference }
-K302-conference-end = de conferentie eindigt om { $end }, niet na het begin om { $start }
-K302-twice = het deel `{ $part }` staat er twee keer
+K301-prepared = { $name } is op { $date } voorbereid, na de conferentie van { $conference }
+K302-conference-end = de conferentie eindigt om { $end }, maar dat is niet later dan het begin om { $start }
+K302-twice = het deel `{ $part }` staat er twee keer in
 K302-order = het deel `{ $part }` staat na `{ $previous }`; de volgorde is information, family-time, plan
-K302-part-end = het deel `{ $part }` eindigt om { $end }, niet na het begin om { $start }
+K302-part-end = het deel `{ $part }` eindigt om { $end }, maar dat is niet later dan het begin om { $start }
 K302-part-early = het deel `{ $part }` begint om { $start }, vóór het begin van de conferentie om { $conference }
 K302-part-late = het deel `{ $part }` eindigt om { $end }, na het einde van de conferentie om { $conference }
 K302-overlap = het deel `{ $part }` begint om { $start }, voordat het deel ervoor eindigt om { $previous }
 K303-long = de conferentie duurt { $hours } uur { $minutes } min ({ $start } tot { $end }); een leerplangesprek duurt hoogstens 2 uur
 K304-no-question = { $name } is { $status ->
         [invited] uitgenodigd
-       *[confirmed] bevestigd
-    }, maar bij de aanvraag staat nog geen vraag
+       *[confirmed] uitgenodigd en komt
+    }, maar er is nog geen vraagstelling
 K305-no-plan = de conferentie was op { $date } en er is geen plan vastgelegd
 K306-late = het plan is verstuurd op { $sent }, meer dan { $days } dagen na de conferentie op { $date }
 K306-not-sent = de conferentie was op { $date } en het plan is nog niet verstuurd
@@ -197,37 +197,37 @@ K308-no-date = er is een plan vastgelegd, maar de conferentie heeft geen datum
 K309-no-location = de conferentie is op { $date }, maar er staat geen plaats bij
 K310-no-consent = { $name } is { $status ->
         [invited] uitgenodigd
-       *[confirmed] bevestigd
-    }, maar er staat geen toestemming voor de conferentie
-K311-kept = de zaak is gesloten op { $closed }; de persoonsgegevens mochten blijven tot { $until } (retention_days = { $days })
+       *[confirmed] uitgenodigd en komt
+    }, maar de toestemming voor de conferentie is nog niet vastgelegd
+K311-kept = de zaak is op { $closed } afgesloten; de persoonsgegevens mochten tot { $until } blijven (retention_days = { $days })
 K311-anonymise = maak de zaak anoniem: `kring anonymise { $id }` (probeer eerst `--dry-run`)
 K001-syntax = geen geldige TOML: { $message }
-K003-case = zaak-id `{ $id }` is geen geldige naam
-K003-participant = deelnemer-id `{ $id }` is geen geldige naam
-K004-twice = zaak-id `{ $id }` wordt ook gebruikt door { $others }
+K003-case = het zaak-id `{ $id }` heeft niet de goede vorm
+K003-participant = het deelnemer-id `{ $id }` heeft niet de goede vorm
+K004-twice = het zaak-id `{ $id }` staat ook in { $others }
 K005-large = het bestand is { $size } bytes, groter dan de grens van { $limit }
-K005-utf8 = het bestand is geen geldige UTF-8 (eerste foute teken op regel { $line })
+K005-utf8 = het bestand is geen geldige UTF-8-tekst (het eerste foute teken staat op regel { $line })
 K005-utf8-help = sla het bestand in je editor op als UTF-8
-K201-no-central = { $variant ->
-        [learning] leerplangesprek
+K201-no-central = deze { $variant ->
+        [learning] leerplanzaak
         [community] buurtzaak
-       *[other] gezinszaak
-    } zonder deelnemer met de rol "central"
-K202-missing = herstelzaak zonder deelnemer met de rol "{ $role }"
-K202-both = herstelzaak zonder deelnemer met de rol "harmed" of "responsible"
-K203-no-school = leerplangesprek zonder deelnemer met de rol "school"
+       *[other] familiezaak
+    } heeft geen deelnemer met de rol "central"
+K202-missing = deze herstelgerichte zaak heeft geen deelnemer met de rol "{ $role }"
+K202-both = deze herstelgerichte zaak heeft geen deelnemer met de rol "harmed" en geen met de rol "responsible"
+K203-no-school = deze leerplanzaak heeft geen deelnemer met de rol "school"
 K204-no-born = bij de leerling { $name } staat geen `born`, dus de leeftijd is niet te controleren
 K204-age = de leerling { $name } is { $age } jaar op { $date }, niet tussen 4 en 19
 K204-unborn = de leerling { $name } is op { $date } nog niet geboren
 K205-family-time = { $name } ({ $role }) is bij de eigen tijd, die is alleen voor de kring
 K206-unreachable = { $name } is { $status ->
         [invited] uitgenodigd
-       *[confirmed] bevestigd
-    }, maar heeft geen e-mail, telefoon of adres
+       *[confirmed] uitgenodigd en komt
+    }, maar er staat geen e-mailadres, telefoonnummer of adres bij
 K207-unprepared = { $name } is nog niet voorbereid, en de conferentie is op { $date }
 K208-not-declared = de coördinator heeft niet verklaard onafhankelijk te zijn (`independent` is niet true)
 K208-same-organisation = { $name } werkt bij `{ $organisation }`, de eigen organisatie van de coördinator
-K209-language = { $name } spreekt `{ $language }`; de coördinator niet ({ $spoken }), en er is geen tolk
+K209-language = { $name } spreekt `{ $language }`, maar de coördinator niet (die spreekt { $spoken }), en er is geen tolk
 K210-invited-by = { $name } is uitgenodigd door `{ $by }`, niet door de leerling
 K211-small = de conferentie is gepland met { $people ->
         [one] 1 persoon
@@ -235,25 +235,25 @@ K211-small = de conferentie is gepland met { $people ->
     } uit de kring; er worden er minstens 3 verwacht
 K601-unreadable = kan het bestand niet lezen: { $error }
 K601-large = het bestand is groter dan { $limit }
-K601-utf8 = het bestand is geen UTF-8
+K601-utf8 = het bestand is geen UTF-8-tekst
 K601-shape = het bestand heeft niet de velden van een coördinatorbestand
-K602-pattern = coördinator-id `{ $id }` moet passen bij ^[a-z0-9][a-z0-9-]{"{"}0,62{"}"}$
-K602-twice = coördinator-id `{ $id }` wordt ook gebruikt door { $other }
+K602-pattern = het coördinator-id `{ $id }` heeft niet de goede vorm (^[a-z0-9][a-z0-9-]{"{"}0,62{"}"}$)
+K602-twice = het coördinator-id `{ $id }` staat ook in { $other }
 K603-id = coördinator-id `{ $id }` staat niet in de map met coördinatoren (coordinators/)
 K603-name = coördinator "{ $name }" staat niet in de map met coördinatoren (coordinators/)
-K604-training = { $name } heeft het deel van de opleiding niet gedaan dat een conferentie van het type { $variant } vraagt ({ $training })
+K604-training = { $name } heeft deel `{ $training }` van de opleiding niet gedaan, en dat is nodig voor een zaak met de variant `{ $variant }`
 
 ## De vorm van een bestand (K002)
 
-unknown-key = onbekend veld `{ $key }`; mogelijk zijn { $expected }
-unknown-value = onbekende waarde `{ $value }`; mogelijk zijn { $expected }
+unknown-key = onbekend veld `{ $key }`; kies uit { $expected }
+unknown-value = onbekende waarde `{ $value }`; kies uit { $expected }
 missing-key = het veld `{ $key }` ontbreekt
 date-quotes = een datum schrijf je zonder aanhalingstekens, als jaar-maand-dag: { $date }
 not-a-date = hier hoort een datum als 2026-10-12 (jaar-maand-dag), maar er staat { $found }
 did-you-mean = bedoel je `{ $name }`?
 write-date = schrijf `{ $key } = { $date }`
-K006-placeholder = `{ $key }` is nog de voorbeeldtekst "{ $text }"
-K212-translation = de documenten van { $name } zijn in het `{ $language }`, maar de zaak heeft geen `[translations.{ $language }]` met de vraag en de afspraken
+K006-placeholder = bij `{ $key }` staat nog de voorbeeldtekst "{ $text }"
+K212-translation = { $name } krijgt de documenten in de taal `{ $language }`, maar de zaak heeft geen `[translations.{ $language }]` met de vraag en de afspraken
 K213-child = { $name } is jonger dan 12 en is uitgenodigd door { $by }, niet door de centrale persoon of een ouder, en er is geen steunfiguur
 
 ## Opdrachten
@@ -262,7 +262,7 @@ anonymised = { $file } is anoniem gemaakt: { $changes ->
         [one] 1 wijziging
        *[other] { $changes } wijzigingen
     }
-anonymised-renamed = { $file } is anoniem gemaakt → { $to }: { $changes ->
+anonymised-renamed = { $file } is anoniem gemaakt en heet nu { $to }: { $changes ->
         [one] 1 wijziging
        *[other] { $changes } wijzigingen
     }
@@ -272,14 +272,14 @@ anonymised-refused = { $file }: niet anoniem gemaakt: { $reason }
 anonymise-summary = { $done ->
         [one] 1 zaak
        *[other] { $done } zaken
-    } anoniem gemaakt, { $already } waren al anoniem, { $refused } geweigerd
+    } anoniem gemaakt, { $already } al anoniem, { $refused } geweigerd
 anonymise-dry-run-summary = { $done ->
-        [one] 1 zaak
-       *[other] { $done } zaken
-    } zouden anoniem worden, { $already } zijn al anoniem, { $refused } geweigerd
-fmt-refused = { $file }: niet opgemaakt: { $reason } (zie kring check)
+        [one] 1 zaak zou
+       *[other] { $done } zaken zouden
+    } anoniem gemaakt worden, { $already } al anoniem, { $refused } geweigerd
+fmt-refused = { $file }: niet opgemaakt: { $reason } (zie `kring check`)
 fmt-not-toml = { $file }: niet opgemaakt: { $message }
-fmt-changed = { $file } is veranderd tijdens het opmaken; niet weggeschreven
+fmt-changed = { $file } is veranderd terwijl kring het opmaakte; niet opgeslagen
 formatted = { $files ->
         [one] 1 bestand
        *[other] { $files } bestanden
@@ -291,7 +291,7 @@ formatted = { $files ->
 fmt-checked = { $files ->
         [one] 1 bestand
        *[other] { $files } bestanden
-    }: { $changed } zouden veranderen, { $unchanged } ongewijzigd{ $refused ->
+    }: { $changed } nog op te maken, { $unchanged } ongewijzigd{ $refused ->
         [0] {""}
         [one] ; 1 bestand overgeslagen vanwege fouten
        *[other] ; { $refused } bestanden overgeslagen vanwege fouten
@@ -301,8 +301,8 @@ init-git = de map staat nog niet in git; begin zo:
     {"  "}cd { $folder } && git init && git add . && git commit -m "Begin met de zaken"
 init-next = en dan: kring new 2026-001-naam --variant family
 match-no-case = { $case }: geen zaakbestand
-match-unreadable = { $file } is niet te lezen als zaak (zie kring check)
-match-no-roster = er is geen map met coördinatoren: zet per coördinator een bestand coordinators/<id>.toml neer (kring schema --roster)
+match-unreadable = { $file } is niet te lezen als zaak (zie `kring check`)
+match-no-roster = er is geen map met coördinatoren: maak per coördinator een bestand coordinators/<id>.toml (zie `kring schema --roster`)
 match-heading = Coördinatoren voor { $case }:
 match-none = Geen coördinator voldoet aan de voorwaarden.
 match-excluded = Niet geschikt:
@@ -315,9 +315,9 @@ stats-requests = aanvragen ontvangen
 stats-held = conferenties gehouden
 stats-participants-mean = deelnemers per conferentie, gemiddeld
 stats-participants-median = deelnemers per conferentie, mediaan
-stats-plans = kwam tot een vastgelegd plan
+stats-plans = conferenties met een vastgelegd plan
 stats-compulsory = verplichte hulp
-stats-accepted = {"  "}waarvan plan geaccepteerd
+stats-accepted = {"  "}waarvan het plan is geaccepteerd
 stats-days-median = dagen van aanvraag tot conferentie, mediaan
 stats-followups-on-time = opvolging op tijd gedaan
-stats-followups-overdue = opvolging te laat, vandaag
+stats-followups-overdue = opvolging nu te laat
