@@ -18,7 +18,9 @@ use crate::render::build::{Event, Options, build};
                   checklist.md and .html, and plan.md and .html once a plan is recorded.\n\n\
                   Cases with rule errors are reported and skipped (exit 1); the others are still\n\
                   rendered. Files whose content is unchanged are not rewritten, and files kring\n\
-                  no longer produces for a case (a declined participant's invitation) are removed.",
+                  no longer produces are removed: a declined participant's invitation, and,\n\
+                  when the whole repository is rendered, the folder of a case that was deleted or\n\
+                  whose id changed. Only files kring writes are removed; links are never followed.",
     after_help = "Examples:\n  kring render\n  kring render cases/2026/2026-014-sam.toml --only invitations\n  kring render --format md,html --out /tmp/preview\n  kring render --check     # in a pre-commit hook or CI: is out/ up to date?"
 )]
 pub struct Args {
@@ -63,6 +65,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         root: &repo.root,
         check: args.check,
         full: args.full,
+        prune: repo.selects_all(&args.paths),
         today,
     };
     let progress = RenderProgress::new(ui, workspace.cases.len());

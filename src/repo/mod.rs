@@ -175,6 +175,17 @@ impl Repo {
         Ok(files)
     }
 
+    /// Whether `paths` select every case of the repository: none given, or
+    /// a folder that holds the case folder among them.
+    pub fn selects_all(&self, paths: &[PathBuf]) -> bool {
+        let cases_dir = self.cases_dir();
+        paths.is_empty()
+            || paths.iter().any(|given| {
+                let is_real_dir = given.symlink_metadata().is_ok_and(|m| m.is_dir());
+                is_real_dir && given.canonicalize().is_ok_and(|p| cases_dir.starts_with(p))
+            })
+    }
+
     /// The case file whose `id` is `id`, if `id` is a valid id: a file named
     /// `<id>.toml` is tried first, as `kring new` names them.
     pub fn find_case(&self, id: &str) -> Result<Option<CasePath>, RepoError> {
