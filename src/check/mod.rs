@@ -91,6 +91,8 @@ pub struct Input<'a> {
     pub today: NaiveDate,
     /// The case files, loaded (from disk or from git's index).
     pub cases: &'a [Loaded],
+    /// Files outside the case folder that look like cases (K008).
+    pub strays: &'a [Loaded],
     pub roster: &'a Roster,
     /// The repository's templates, as loaded.
     pub templates: &'a Result<Templates, TemplateError>,
@@ -101,6 +103,8 @@ pub struct Input<'a> {
 pub struct Workspace {
     pub repo: Repo,
     pub cases: Vec<Loaded>,
+    /// Files outside the case folder that look like cases (K008).
+    pub strays: Vec<Loaded>,
     pub roster: Roster,
     pub templates: Result<Templates, TemplateError>,
 }
@@ -109,12 +113,13 @@ impl Workspace {
     /// The repository that holds the first of `paths`, with the case files
     /// narrowed to `paths`, its whole roster and its templates.
     pub fn open(paths: &[PathBuf]) -> Result<Workspace, RepoError> {
-        let (repo, cases) = crate::repo::open_and_load(paths)?;
+        let (repo, cases, strays) = crate::repo::open_and_load_with_strays(paths)?;
         let roster = repo.roster()?;
         let templates = Templates::load(&repo.root);
         Ok(Workspace {
             repo,
             cases,
+            strays,
             roster,
             templates,
         })
@@ -125,6 +130,11 @@ impl Workspace {
     pub fn staged(repo: Repo, staged: Staged) -> anyhow::Result<Workspace> {
         let cases = staged
             .cases
+            .into_iter()
+            .map(|(rel, bytes)| parse_case_bytes(&rel, bytes))
+            .collect();
+        let strays = staged
+            .strays
             .into_iter()
             .map(|(rel, bytes)| parse_case_bytes(&rel, bytes))
             .collect();
@@ -142,6 +152,7 @@ impl Workspace {
         Ok(Workspace {
             repo,
             cases,
+            strays,
             roster,
             templates,
         })
@@ -157,6 +168,7 @@ impl Workspace {
             settings: &self.repo.settings,
             today,
             cases: &self.cases,
+            strays: &self.strays,
             roster: &self.roster,
             templates: &self.templates,
         }
@@ -191,6 +203,7 @@ impl Report {
 pub fn repository(input: &Input) -> Report {
     let mut report = cases(input.cases, input.settings, input.today);
     roster::check(input.cases, input.roster, &mut report.diagnostics);
+    files::outside_case_folder(input.strays, &input.settings.cases, &mut report.diagnostics);
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -219,6 +232,7 @@ pub fn cases(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
         report.io_errors.extend(file.io_error);
     }
     files::duplicate_case_ids(loaded, &mut report.diagnostics);
+    files::names_match_ids(loaded, &mut report.diagnostics);
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

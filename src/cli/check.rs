@@ -52,6 +52,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             let sources: HashMap<&str, &str> = workspace
                 .cases
                 .iter()
+                .chain(&workspace.strays)
                 .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)))
                 .collect();
             let renderer = ui.renderer();

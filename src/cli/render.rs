@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::progress::RenderProgress;
 use super::{Outcome, Ui, plural, print_stdout};
 use crate::check::Workspace;
+use crate::diagnostic::Code;
 use crate::render::Scope;
 use crate::render::build::{Event, Options, build};
 
@@ -58,6 +59,16 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (Ok(templates), true) = (&workspace.templates, report.template_errors.is_empty()) else {
         return Ok(Outcome::Failed);
     };
+    // Files outside the case folder are not rendered; say so (K008).
+    if !ui.quiet {
+        for stray in &workspace.strays {
+            let outside = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::K008 && d.file == stray.file.rel);
+            ui.diagnostics(outside, stray.file.text.as_deref());
+        }
+    }
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let options = Options {
         scope: Scope::named(&args.only, &args.format),

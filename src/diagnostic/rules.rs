@@ -57,6 +57,12 @@ rules! {
     K005 Error
         "the file is not UTF-8 or is larger than 1 MiB"
         "a case file is plain UTF-8 text well under 1 MiB; split off attachments";
+    K007 Warning
+        "a case file's name is not its id"
+        "rename the file to `<id>.toml`, so that people and tools find the case by its id";
+    K008 Warning
+        "a case file lies outside the case folder"
+        "move the file into the case folder (as `<id>.toml`), or remove it: kring does not check or render it where it is";
     K101 Error
         "two participants share an id"
         "give every participant of the case its own id";
@@ -238,7 +244,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 41);
+        assert_eq!(RULES.len(), 43);
         assert_eq!(Code::parse("K999"), None);
     }
 

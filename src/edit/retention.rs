@@ -105,6 +105,7 @@ fn one(
     }
     let report = repository(&Input {
         cases: std::slice::from_ref(&checked),
+        strays: &[],
         ..workspace.input(today)
     });
     let wrong: Vec<&str> = report

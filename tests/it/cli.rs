@@ -147,7 +147,7 @@ fn explain_prints_the_rule_documentation() {
         .code(2)
         .stderr(predicate::str::contains("no rule `K999`"));
     let list = kring().args(["explain", "--list"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 41);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 43);
 }
 
 #[test]
@@ -155,14 +155,16 @@ fn warnings_pass_unless_denied_and_quiet_hides_them() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     kring()
         .args(["check", "--today", TODAY])
         .arg(root)
         .assert()
         .success()
         .stderr(predicate::str::contains("warning[K206]"))
-        .stderr(predicate::str::contains("--> cases/visser.toml:11:10"))
+        .stderr(predicate::str::contains(
+            "--> cases/2026-050-visser.toml:11:10",
+        ))
         .stderr(predicate::str::contains("0 errors, 1 warning"));
     kring()
         .args(["check", "--deny-warnings", "--today", TODAY])
@@ -182,7 +184,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     let plain = kring()
         .args(["check", "--today", TODAY])
         .arg(root)
@@ -404,7 +406,7 @@ fn symbolic_links_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     std::os::unix::fs::symlink(
         outside.path().join("elders.toml"),
         root.join("cases/link.toml"),
@@ -575,7 +577,7 @@ fn quiet_silences_the_unreadable_file_warnings_of_status_stats_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     write(
         root,
         "cases/kapot.toml",
@@ -611,5 +613,90 @@ fn quiet_silences_the_unreadable_file_warnings_of_status_stats_and_export() {
             .assert()
             .code(1)
             .stderr("");
+    }
+}
+
+/// `kring check`, `render` and the hook see the same files: a case file
+/// outside cases/ is reported (K008), not checked, not rendered, also when
+/// named.
+#[test]
+fn a_case_file_outside_the_case_folder_is_reported_not_checked() {
+    let dir = crate::support::demo_copy();
+    let text = crate::support::read(&dir.path().join("cases/2026/2026-038-yildiz.toml"))
+        .replace("id = \"2026-038-yildiz\"", "id = \"2026-099-los\"")
+        .replace("variant = \"learning\"", "variant = \"famly\"");
+    for place in [
+        "2026-099-los.toml",
+        "case/2026-099-los.toml",
+        "templates/2026-099-los.toml",
+    ] {
+        crate::support::write(dir.path(), place, &text);
+        let output = kring()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--today",
+                crate::support::TODAY,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{place}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let codes: Vec<(&str, &str)> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+            .collect();
+        assert_eq!(codes, [("K008", place)], "{place}");
+
+        // Named, it is reported the same way, and not rendered.
+        kring()
+            .current_dir(dir.path())
+            .args(["check", place])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("warning[K008]"))
+            .stderr(predicate::str::contains("K002").not());
+        kring()
+            .current_dir(dir.path())
+            .args(["render", place])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("warning[K008]"));
+        assert!(!dir.path().join("out/2026-099-los").exists());
+        std::fs::remove_file(dir.path().join(place)).unwrap();
+    }
+}
+
+/// K007: a file not named after its id is reported, and found by its id
+/// and by its name.
+#[test]
+fn a_case_file_named_otherwise_is_found_by_id_and_by_name() {
+    let dir = crate::support::demo_copy();
+    let cases = dir.path().join("cases/2026");
+    std::fs::rename(cases.join("2026-038-yildiz.toml"), cases.join("ayse.toml")).unwrap();
+    kring()
+        .current_dir(dir.path())
+        .args(["check", "--today", crate::support::TODAY])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[K007]"))
+        .stderr(predicate::str::contains("name it `2026-038-yildiz.toml`"));
+    for name in ["2026-038-yildiz", "ayse", "ayse.toml"] {
+        let _ = std::fs::remove_dir_all(dir.path().join("out"));
+        kring()
+            .current_dir(dir.path())
+            .args(["render", name, "--today", crate::support::TODAY])
+            .assert()
+            .success();
+        assert!(
+            dir.path()
+                .join("out/2026-038-yildiz/checklist.md")
+                .is_file(),
+            "{name}"
+        );
     }
 }

@@ -229,3 +229,27 @@ fn the_hook_checks_staged_coordinator_files_and_templates() {
         String::from_utf8_lossy(&commit.stderr)
     );
 }
+
+/// A case file outside cases/ would pass every check unseen (K008): the
+/// hook stops it, as `kring check` reports it.
+#[test]
+fn the_hook_stops_a_case_file_outside_the_case_folder() {
+    let dir = repository();
+    let misspelt = BROKEN.replace("\"family\"", "\"famly\"");
+    for place in ["2026-099-kapot.toml", "templates/2026-099-kapot.toml"] {
+        write(dir.path(), place, &misspelt);
+        git(dir.path(), &["add", place]);
+        let commit = git(dir.path(), &["commit", "-q", "-m", "Ergens"]);
+        assert!(!commit.status.success(), "{place}: the commit went through");
+        let stderr = String::from_utf8_lossy(&commit.stderr);
+        assert!(stderr.contains("warning[K008]"), "{stderr}");
+        assert!(stderr.contains(place), "{stderr}");
+        git(dir.path(), &["rm", "-q", "--cached", place]);
+        std::fs::remove_file(dir.path().join(place)).unwrap();
+    }
+    // Other TOML files go through.
+    write(dir.path(), "notes.toml", "title = \"notes\"\n");
+    git(dir.path(), &["add", "notes.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Notes"]);
+    assert!(commit.status.success());
+}
