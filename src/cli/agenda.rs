@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Format, Outcome, Ui, print_stdout};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 use crate::region::agenda::agenda;
 use crate::render::calendar::{FeedEvent, feed};
 use crate::repo::open_and_load;
@@ -115,6 +115,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         write_atomic(
             path,
             feed(&events, repo.settings.timezone.name(), &name).as_bytes(),
+            Mode::Private,
         )?;
         ui.note(&format!(
             "wrote {} ({} events)",

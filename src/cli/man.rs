@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::{Outcome, Ui};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 
 /// Write manual pages, one per command.
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     collect(&command, &mut pages);
     for (name, page) in &pages {
         let path = args.dir.join(name);
-        write_atomic(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+        write_atomic(&path, page, Mode::Public)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     ui.note(&format!(
         "wrote {} manual pages to {}",

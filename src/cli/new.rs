@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 
 use super::{Outcome, Ui};
 use crate::edit::skeleton::skeleton;
-use crate::fsutil::create_new_atomic;
+use crate::fsutil::{Mode, create_new_atomic};
 use crate::model::{Variant, is_valid_id};
 use crate::repo::{Repo, load_case};
 
@@ -52,7 +52,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let path = repo.cases_dir().join(format!("{}.toml", args.id));
     let today = ui.today(&repo);
     let text = skeleton(&args.id, variant, args.title.as_deref(), today);
-    create_new_atomic(&path, text.as_bytes())?;
+    create_new_atomic(&path, text.as_bytes(), Mode::Private)?;
     let shown = repo
         .relative(&path)
         .unwrap_or_else(|| path.display().to_string());

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use super::{Repo, is_roster_file};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 
 /// The files of a commit, as staged (in git's index).
 #[derive(Debug, Default)]
@@ -148,7 +148,7 @@ pub fn install_hook(repo: &Repo) -> Result<Installed> {
     }
     let exe = std::env::current_exe().ok();
     let script = hook_script(exe.as_deref());
-    write_atomic(&hook, script.as_bytes())?;
+    write_atomic(&hook, script.as_bytes(), Mode::Public)?;
     make_executable(&hook)?;
     Ok(Installed { hook, kept })
 }
