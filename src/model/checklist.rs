@@ -64,6 +64,26 @@ impl Task {
     }
 }
 
+/// A task's words in the checklist, short enough for a column of
+/// `kring status` (the checklist's own words, in English, kring's voice on
+/// the terminal); `None` for an unknown key.
+pub fn short_title(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "inventory" => "find who can attend",
+        "informed" => "inform everyone",
+        "circle" => "widen the circle",
+        "question" => "agree the question",
+        "practical" => "arrange the practical side",
+        "professionals" => "prepare the professionals",
+        "information" => "professionals' information",
+        "conference" => "hold the conference",
+        "sent" => "send the plan",
+        "follow-up" => "ask how the plan goes",
+        "registration" => "register the conference",
+        _ => return None,
+    })
+}
+
 /// All tasks of a case, in the order a coordinator does them.
 pub fn tasks(case: &Case) -> Vec<Task> {
     let request = case.request.get_ref();
@@ -177,6 +197,32 @@ pub fn due(case: &Case, phase: Phase, followup_days: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_task_has_its_short_title() {
+        let keys = [
+            "inventory",
+            "informed",
+            "circle",
+            "question",
+            "practical",
+            "professionals",
+            "information",
+            "conference",
+            "sent",
+            "follow-up",
+            "registration",
+        ];
+        for key in keys {
+            assert!(short_title(key).is_some(), "{key}");
+        }
+        let case: Case = toml::from_str(
+            "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n",
+        )
+        .unwrap();
+        let got: Vec<&str> = tasks(&case).iter().map(|t| t.key).collect();
+        assert_eq!(got, keys);
+    }
 
     fn case(src: &str) -> Case {
         toml::from_str(src).expect("test case parses")

@@ -34,7 +34,8 @@ pub struct Row {
     pub file: String,
 }
 
-/// One row per case, by due date (the undated last), then by id. `cases`
+/// One row per case: the open ones by due date (the undated last), then by
+/// id; the closed ones last. `cases`
 /// pairs each case with its file, relative to the root.
 pub fn rows(
     cases: &[(&str, &Case)],
@@ -59,7 +60,8 @@ pub fn rows(
             file: file.to_string(),
         });
     }
-    rows.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));
+    // Open cases first, by due date (the undated last); closed cases after.
+    rows.sort_by_cached_key(|r| (!r.open, r.due.is_none(), r.due, r.id.clone()));
     rows
 }
 
@@ -125,16 +127,22 @@ pub fn load_table(loads: &[Load]) -> String {
         ));
         for row in &load.cases {
             out.push_str(&format!(
-                "  {:<20} {:<12} {:<12} {:<14} {}\n",
+                "  {:<20} {:<12} {:<12} {:<26} {}\n",
                 row.id,
                 row.variant.as_str(),
                 row.phase.as_str(),
-                row.next.unwrap_or("-"),
+                next_words(row),
                 row.due.map_or_else(|| "-".to_string(), |d| d.to_string())
             ));
         }
     }
     out
+}
+
+/// The next task in the checklist's words (JSON keeps the key).
+fn next_words(row: &Row) -> &'static str {
+    row.next
+        .map_or("-", |key| checklist::short_title(key).unwrap_or(key))
 }
 
 pub fn table(rows: &[Row]) -> String {
@@ -146,7 +154,7 @@ pub fn table(rows: &[Row]) -> String {
                 r.id.clone(),
                 r.variant.as_str().to_string(),
                 r.phase.as_str().to_string(),
-                r.next.unwrap_or("-").to_string(),
+                next_words(r).to_string(),
                 r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
             ]
         })

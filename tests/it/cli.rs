@@ -324,7 +324,7 @@ fn demo_checks_clean() {
 }
 
 #[test]
-fn demo_status_shows_each_phase_sorted_by_due_date() {
+fn demo_status_shows_open_cases_by_due_date_and_closed_ones_last() {
     let output = kring()
         .args(["status", "--format", "json", "--today", TODAY])
         .arg(demo_dir())
@@ -349,9 +349,9 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
         [
             ("2026-038-yildiz", "scheduled", "2027-02-10"),
             ("2026-041-smit", "scheduled", "2027-03-09"),
-            ("2026-031-bakker", "closed", "-"),
             ("2026-044-wilgenhof", "preparation", "-"),
             ("2026-047-de-groot", "request", "-"),
+            ("2026-031-bakker", "closed", "-"),
         ]
     );
     for row in rows.as_array().unwrap() {
@@ -367,8 +367,11 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
             "exactly these keys"
         );
     }
+    // JSON names the task by its key.
+    assert_eq!(rows[0]["next"], "practical");
+    assert_eq!(rows[1]["next"], "informed");
     assert_eq!(
-        rows[2]["next"],
+        rows[4]["next"],
         serde_json::Value::Null,
         "a closed case with every task done"
     );
@@ -393,8 +396,19 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.starts_with("ID "), "{table}");
     assert!(
-        table.contains("2026-041-smit       restorative  scheduled"),
+        table.contains("2026-041-smit       restorative  scheduled    inform everyone"),
         "{table}"
+    );
+    // The table speaks the checklist's words, not its keys.
+    assert!(table.contains("arrange the practical side"), "{table}");
+    assert!(!table.contains("informed"), "{table}");
+    assert!(
+        table
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("2026-031-bakker")
     );
 }
 
