@@ -23,4 +23,5 @@ mod rules;
 mod schema;
 mod snapshots;
 mod stats;
+mod taplo;
 mod templates;
