@@ -15,6 +15,7 @@ mod references;
 mod roster;
 mod rules;
 mod safety;
+mod templates;
 mod timeline;
 
 use std::collections::HashMap;
@@ -208,7 +209,12 @@ pub fn repository(input: &Input) -> Report {
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.template_errors = match input.templates {
-        Ok(templates) => templates.unknown_variables(),
+        Ok(templates) => {
+            let mut errors = templates.unknown_variables();
+            let failed = templates::sample_renders(templates, input.settings, &errors);
+            errors.extend(failed);
+            errors
+        }
         Err(error) => vec![error.clone()],
     };
     report
