@@ -9,7 +9,7 @@ pub use load::{
     LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, max_file_size_text, parse_case,
     parse_case_bytes,
 };
-pub use roster::{is_roster_file, roster_from};
+pub use roster::{ROSTER_DIR, is_roster_file, roster_from};
 
 use std::path::{Path, PathBuf};
 

@@ -25,3 +25,4 @@ mod snapshots;
 mod stats;
 mod taplo;
 mod templates;
+mod tour;
