@@ -714,3 +714,53 @@ fn a_case_file_named_otherwise_is_found_by_id_and_by_name() {
         );
     }
 }
+
+/// In kring.1 the groups of `kring --help` (Start, Daily, Send, Region)
+/// stay one per line, and every page's footer names kring's version, not
+/// the command's name.
+#[test]
+fn man_pages_keep_their_lines_and_name_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    kring().arg("man").arg(dir.path()).assert().success();
+    let version = String::from_utf8(kring().arg("--version").output().unwrap().stdout).unwrap();
+    let version = version.trim().strip_prefix("kring ").unwrap().to_string();
+    assert!(version.starts_with(env!("CARGO_PKG_VERSION")), "{version}");
+    assert!(version.contains("(commit "), "{version}");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        let title = page.lines().find(|l| l.starts_with(".TH ")).unwrap();
+        assert!(
+            title.contains(&format!("\"kring {}\"", version.replace('-', "\\-"))),
+            "{}: {title}",
+            path.display()
+        );
+    }
+    let main = std::fs::read_to_string(dir.path().join("kring.1")).unwrap();
+    let notes = &main[main.find(".SH NOTES").expect("a NOTES section")..];
+    assert!(notes.lines().nth(1) == Some(".nf"), "{notes}");
+    for group in ["Start:", "Daily:", "Send:", "Region:"] {
+        assert!(
+            notes.lines().any(|l| l.starts_with(group)),
+            "{group}: {notes}"
+        );
+    }
+    let check = std::fs::read_to_string(dir.path().join("kring-check.1")).unwrap();
+    assert!(check.contains(".SH EXAMPLES\n.nf\n"), "{check}");
+
+    // As man shows it, where man is installed: one group per line.
+    let shown = std::process::Command::new("man")
+        .arg("-l")
+        .arg(dir.path().join("kring.1"))
+        .env("MANWIDTH", "200")
+        .env("MANPAGER", "cat")
+        .output();
+    if let Some(shown) = shown.ok().filter(|o| o.status.success()) {
+        let text = String::from_utf8_lossy(&shown.stdout);
+        let daily = text.lines().find(|l| l.contains("Daily:")).unwrap();
+        assert!(
+            !daily.contains("Start:") && !daily.contains("Send:"),
+            "{text}"
+        );
+    }
+}
