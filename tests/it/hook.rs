@@ -253,3 +253,49 @@ fn the_hook_stops_a_case_file_outside_the_case_folder() {
     let commit = git(dir.path(), &["commit", "-q", "-m", "Notes"]);
     assert!(commit.status.success());
 }
+
+/// `.pre-commit-hooks.yaml`: the pre-commit framework runs `entry` in the
+/// repository with the changes staged, as git runs kring's own hook.
+#[test]
+fn the_pre_commit_framework_hook_runs_the_staged_check() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let field = |key: &str| {
+        manifest
+            .lines()
+            .find_map(|l| {
+                l.trim_start_matches([' ', '-'])
+                    .strip_prefix(&format!("{key}: "))
+            })
+            .unwrap_or_else(|| panic!("no {key}"))
+            .to_string()
+    };
+    assert_eq!(field("id"), "kring-check");
+    assert_eq!(field("language"), "system");
+    assert_eq!(field("pass_filenames"), "false");
+    let entry = field("entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("kring"));
+    let args: Vec<&str> = words.collect();
+
+    let dir = repository();
+    write(dir.path(), "cases/2026/kapot.toml", BROKEN);
+    git(dir.path(), &["add", "cases/2026/kapot.toml"]);
+    kring()
+        .current_dir(dir.path())
+        .args(&args)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("error[K201]"));
+    git(
+        dir.path(),
+        &["rm", "-q", "--cached", "cases/2026/kapot.toml"],
+    );
+    kring()
+        .current_dir(dir.path())
+        .args(&args)
+        .assert()
+        .success();
+}
