@@ -10,10 +10,67 @@ use anyhow::{Context, Result};
 pub const TEMP_PREFIX: &str = ".kring-";
 pub const TEMP_SUFFIX: &str = ".tmp";
 
+/// Who may read a file kring writes (DESIGN §9.5). A file that is
+/// replaced keeps its own mode, whatever is asked for here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// 0600: files with personal data (case files, documents, letters,
+    /// exports, the agenda feed).
+    Private,
+    /// 0644: files without (kring.toml, .gitignore, schemas, templates).
+    Public,
+    /// Exactly these permission bits (a file's own, carried to its copy).
+    Bits(u32),
+}
+
+impl Mode {
+    /// The mode `path` has now, or `Private` if it cannot be read.
+    pub fn of(path: &Path) -> Mode {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Ok(meta) = std::fs::metadata(path) {
+                return Mode::Bits(meta.permissions().mode() & 0o7777);
+            }
+        }
+        let _ = path;
+        Mode::Private
+    }
+
+    #[cfg(unix)]
+    fn bits(self) -> u32 {
+        match self {
+            Mode::Private => 0o600,
+            Mode::Public => 0o644,
+            Mode::Bits(bits) => bits,
+        }
+    }
+}
+
+/// Gives the temporary file for `path` the mode `path` has, if it exists
+/// as a plain file, else `mode`.
+fn set_mode(temp: &tempfile::NamedTempFile, path: &Path, mode: Mode) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_file() => meta.permissions().mode() & 0o7777,
+            _ => mode.bits(),
+        };
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot set the mode of {}", path.display()))?;
+    }
+    let _ = (temp, path, mode);
+    Ok(())
+}
+
 /// Writes `contents` to `path` through a temporary file in the same folder
 /// and a rename, so that `path` holds either its old or its new contents.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+/// A new file gets `mode`; an existing one keeps its own.
+pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<()> {
     let mut temp = temp_beside(path)?;
+    set_mode(&temp, path, mode)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -38,8 +95,9 @@ pub fn write_atomic_derived(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Like [`write_atomic`], but fails if `path` exists, also when it appears
 /// while we write.
-pub fn create_new_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+pub fn create_new_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<()> {
     let mut temp = temp_beside(path)?;
+    set_mode(&temp, path, mode)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -65,9 +123,11 @@ pub enum Replaced {
 /// Replaces `path` with `contents` only if it still holds `expected`, the
 /// bytes the new contents were made from. The new contents are written to
 /// a temporary file first; the check happens right before the rename, so
-/// an edit saved while we worked is never overwritten.
+/// an edit saved while we worked is never overwritten. The file keeps its
+/// mode.
 pub fn replace_if_unchanged(path: &Path, expected: &[u8], contents: &[u8]) -> Result<Replaced> {
     let mut temp = temp_beside(path)?;
+    set_mode(&temp, path, Mode::Private)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -98,15 +158,31 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_their_mode_and_replaced_ones_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let (private, public) = (dir.path().join("case.toml"), dir.path().join("kring.toml"));
+        create_new_atomic(&private, b"a", Mode::Private).unwrap();
+        write_atomic(&public, b"a", Mode::Public).unwrap();
+        assert_eq!((mode(&private), mode(&public)), (0o600, 0o644));
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o640)).unwrap();
+        replace_if_unchanged(&private, b"a", b"b").unwrap();
+        write_atomic(&public, b"b", Mode::Private).unwrap();
+        assert_eq!((mode(&private), mode(&public)), (0o640, 0o644));
+    }
+
     #[test]
     fn creates_and_refuses_to_clobber() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a/b.toml");
-        create_new_atomic(&path, b"one").unwrap();
-        let err = create_new_atomic(&path, b"two").unwrap_err();
+        create_new_atomic(&path, b"one", Mode::Private).unwrap();
+        let err = create_new_atomic(&path, b"two", Mode::Private).unwrap_err();
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_atomic(&path, b"three").unwrap();
+        write_atomic(&path, b"three", Mode::Private).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");

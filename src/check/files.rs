@@ -98,6 +98,47 @@ pub(super) fn duplicate_case_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// K007: a case file not named `<id>.toml`. (`kring new` names files so,
+/// and people and tools look for a case by that name.)
+pub(super) fn names_match_ids(loaded: &[Loaded], out: &mut Vec<Diagnostic>) {
+    for file in loaded {
+        let Some(id) = &file.id else { continue };
+        let name = file.file.rel.rsplit('/').next().unwrap_or(&file.file.rel);
+        if name.strip_suffix(".toml") == Some(id.get_ref().as_str()) {
+            continue;
+        }
+        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+        out.push(Diagnostic::new(
+            Code::K007,
+            &file.file.rel,
+            &lines,
+            Some(id.span()),
+            Some(id.get_ref().clone()),
+            msg!("K007-name", name = name, id = id.get_ref()),
+            None,
+        ));
+    }
+}
+
+/// K008: a file that looks like a case (or was named as one) outside the
+/// case folder. It is reported, never checked or rendered: check, render
+/// and the git hook keep to the same files.
+pub(super) fn outside_case_folder(strays: &[Loaded], cases: &str, out: &mut Vec<Diagnostic>) {
+    for file in strays {
+        let lines = LineIndex::new(file.file.text.as_deref().unwrap_or(""));
+        let case_id = file.id.as_ref().map(|id| id.get_ref().clone());
+        out.push(Diagnostic::new(
+            Code::K008,
+            &file.file.rel,
+            &lines,
+            file.id.as_ref().map(|id| id.span()),
+            case_id,
+            msg!("K008-outside", folder = cases),
+            None,
+        ));
+    }
+}
+
 /// K003
 pub fn ids_match_pattern(cx: &Context, out: &mut Findings) {
     let case = cx.case;

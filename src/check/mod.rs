@@ -15,6 +15,7 @@ mod references;
 mod roster;
 mod rules;
 mod safety;
+mod templates;
 mod timeline;
 
 use std::collections::HashMap;
@@ -108,6 +109,8 @@ pub struct Input<'a> {
     pub today: NaiveDate,
     /// The case files, loaded (from disk or from git's index).
     pub cases: &'a [Loaded],
+    /// Files outside the case folder that look like cases (K008).
+    pub strays: &'a [Loaded],
     pub roster: &'a Roster,
     /// The repository's templates, as loaded.
     pub templates: &'a Result<Templates, TemplateError>,
@@ -118,6 +121,8 @@ pub struct Input<'a> {
 pub struct Workspace {
     pub repo: Repo,
     pub cases: Vec<Loaded>,
+    /// Files outside the case folder that look like cases (K008).
+    pub strays: Vec<Loaded>,
     pub roster: Roster,
     pub templates: Result<Templates, TemplateError>,
 }
@@ -126,12 +131,13 @@ impl Workspace {
     /// The repository that holds the first of `paths`, with the case files
     /// narrowed to `paths`, its whole roster and its templates.
     pub fn open(paths: &[PathBuf]) -> Result<Workspace, RepoError> {
-        let (repo, cases) = crate::repo::open_and_load(paths)?;
+        let (repo, cases, strays) = crate::repo::open_and_load_with_strays(paths)?;
         let roster = repo.roster()?;
         let templates = Templates::load(&repo.root);
         Ok(Workspace {
             repo,
             cases,
+            strays,
             roster,
             templates,
         })
@@ -142,6 +148,11 @@ impl Workspace {
     pub fn staged(repo: Repo, staged: Staged) -> anyhow::Result<Workspace> {
         let cases = staged
             .cases
+            .into_iter()
+            .map(|(rel, bytes)| parse_case_bytes(&rel, bytes))
+            .collect();
+        let strays = staged
+            .strays
             .into_iter()
             .map(|(rel, bytes)| parse_case_bytes(&rel, bytes))
             .collect();
@@ -159,17 +170,20 @@ impl Workspace {
         Ok(Workspace {
             repo,
             cases,
+            strays,
             roster,
             templates,
         })
     }
 
-    /// The text of each file a diagnostic may point into (case files and
-    /// roster files that did not load), by its relative path.
+    /// The text of each file a diagnostic may point into (case files, case
+    /// files outside the case folder, and roster files that did not load),
+    /// by its relative path.
     pub fn sources(&self) -> HashMap<&str, &str> {
         let cases = self
             .cases
             .iter()
+            .chain(&self.strays)
             .filter_map(|l| Some((l.file.rel.as_str(), l.file.text.as_deref()?)));
         let roster = self
             .roster
@@ -189,6 +203,7 @@ impl Workspace {
             settings: &self.repo.settings,
             today,
             cases: &self.cases,
+            strays: &self.strays,
             roster: &self.roster,
             templates: &self.templates,
         }
@@ -223,11 +238,17 @@ impl Report {
 pub fn repository(input: &Input) -> Report {
     let mut report = cases(input.cases, input.settings, input.today);
     roster::check(input.cases, input.roster, &mut report.diagnostics);
+    files::outside_case_folder(input.strays, &input.settings.cases, &mut report.diagnostics);
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.template_errors = match input.templates {
-        Ok(templates) => templates.unknown_variables(),
+        Ok(templates) => {
+            let mut errors = templates.unknown_variables();
+            let failed = templates::sample_renders(templates, input.settings, &errors);
+            errors.extend(failed);
+            errors
+        }
         Err(error) => vec![error.clone()],
     };
     report
@@ -251,6 +272,7 @@ pub fn cases(loaded: &[Loaded], settings: &Settings, today: NaiveDate) -> Report
         report.io_errors.extend(file.io_error);
     }
     files::duplicate_case_ids(loaded, &mut report.diagnostics);
+    files::names_match_ids(loaded, &mut report.diagnostics);
     report
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

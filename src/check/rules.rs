@@ -1,5 +1,6 @@
 //! Which function checks which rule. Rules without one are found while
-//! loading (K001, K002, K005, K601, K602), across files (K004), or by
+//! loading (K001, K002, K005, K601, K602), from the file's name or place
+//! (K007, K008), across files (K004), or by
 //! comparing cases with the roster (K603, K604); see `files.rs` and
 //! `roster.rs`. The match is exhaustive: a new code does not compile until
 //! it is given a check here, or `None`.
@@ -19,6 +20,8 @@ pub fn case_rule(code: Code) -> Option<CaseRule> {
         K004 => None,
         K005 => None,
         K006 => Some(files::no_placeholders),
+        K007 => None,
+        K008 => None,
         K101 => Some(references::unique_participant_ids),
         K102 => Some(references::references_resolve),
         K201 => Some(circle::has_central),
@@ -75,7 +78,7 @@ mod tests {
         assert_eq!(
             without,
             [
-                "K001", "K002", "K004", "K005", "K601", "K602", "K603", "K604"
+                "K001", "K002", "K004", "K005", "K007", "K008", "K601", "K602", "K603", "K604"
             ]
         );
     }

@@ -7,8 +7,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::{Format, Outcome, Ui, print_stdout};
-use crate::fsutil::write_atomic;
-use crate::region::agenda::agenda;
+use crate::fsutil::{Mode, write_atomic};
+use crate::region::agenda::{agenda, without_names};
 use crate::render::calendar::{FeedEvent, feed};
 use crate::repo::open_and_load;
 
@@ -19,8 +19,11 @@ use crate::repo::open_and_load;
                   not yet prepared when the conference is a week or less away; plans to send (within\n\
                   two days of the conference); follow-ups due four weeks after the conference; and the\n\
                   circles' own reviews. Work that is already overdue is listed on the first day.\n\
-                  --ics writes the same as a calendar file a calendar program can subscribe to.",
-    after_help = "Examples:\n  kring agenda\n  kring agenda --days 30 --coordinator selin-kaya\n  kring agenda --ics ~/agenda/kring.ics     # subscribe to it in your calendar"
+                  --ics writes the same as a calendar file a calendar program can subscribe to.\n\n\
+                  The agenda holds case ids (often with a surname) and the names of people still to\n\
+                  prepare. Keep the feed where only you can read it, or write it with --no-names: case\n\
+                  ids shortened to their number, no person's name.",
+    after_help = "Examples:\n  kring agenda\n  kring agenda --days 30 --coordinator selin-kaya\n  kring agenda --ics ~/agenda/kring.ics     # subscribe to it in your calendar\n  kring agenda --ics ~/agenda/kring.ics --no-names"
 )]
 pub struct Args {
     /// The first day (default: today).
@@ -38,6 +41,11 @@ pub struct Args {
     /// Also write the agenda as an iCalendar file.
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+    /// No person's name anywhere: case ids shortened to their number
+    /// (2026-014), no coordinator, the people still to prepare counted, not
+    /// named. For a feed in a shared or online calendar.
+    #[arg(long)]
+    pub no_names: bool,
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
@@ -54,6 +62,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     );
     if let Some(who) = &args.coordinator {
         items.retain(|i| i.coordinator.as_deref() == Some(who.as_str()));
+    }
+    if args.no_names {
+        without_names(&mut items);
     }
 
     match args.format {
@@ -87,15 +98,22 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     }
 
     if let Some(path) = &args.ics {
+        // Shortened ids (--no-names) may meet: each event keeps its own UID.
+        let mut uids = std::collections::HashSet::new();
         let events: Vec<FeedEvent> = items
             .iter()
             .map(|item| FeedEvent {
-                uid: format!(
-                    "{}.{}.{}@kring",
-                    item.case,
-                    item.kind,
-                    item.date.format("%Y%m%d")
-                ),
+                uid: {
+                    let base =
+                        format!("{}.{}.{}", item.case, item.kind, item.date.format("%Y%m%d"));
+                    let mut uid = format!("{base}@kring");
+                    let mut n = 1;
+                    while !uids.insert(uid.clone()) {
+                        n += 1;
+                        uid = format!("{base}.{n}@kring");
+                    }
+                    uid
+                },
                 date: item.date,
                 times: item.times,
                 summary: format!(
@@ -109,12 +127,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             })
             .collect();
         let name = match &args.coordinator {
-            Some(who) => format!("kring agenda: {who}"),
-            None => "kring agenda".to_string(),
+            Some(who) if !args.no_names => format!("kring agenda: {who}"),
+            _ => "kring agenda".to_string(),
         };
         write_atomic(
             path,
             feed(&events, repo.settings.timezone.name(), &name).as_bytes(),
+            Mode::Private,
         )?;
         ui.note(&format!(
             "wrote {} ({} events)",

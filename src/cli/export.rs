@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::{Outcome, Ui, plural, print_stdout};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 use crate::msg;
 use crate::region::csv_text;
 use crate::region::export::{COLUMNS, Key, Row, rows};
@@ -87,7 +87,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     };
     match &args.out {
         Some(path) => {
-            write_atomic(path, text.as_bytes())?;
+            write_atomic(path, text.as_bytes(), Mode::Private)?;
             ui.note(&format!(
                 "exported {} to {}",
                 plural(rows.len(), "case"),

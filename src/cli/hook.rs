@@ -12,6 +12,7 @@ use anyhow::Result;
 
 use super::{Outcome, Ui, plural};
 use crate::check::Workspace;
+use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
 use crate::repo::Repo;
 use crate::repo::git::{install_hook, staged};
@@ -61,24 +62,29 @@ fn install(repo: &Repo, ui: &Ui) -> Result<Outcome> {
 
 fn pre_commit(repo: Repo, ui: &Ui) -> Result<Outcome> {
     let staged = staged(&repo)?;
-    if staged.cases.is_empty() && staged.changed_roster.is_empty() && !staged.templates_changed {
+    if staged.cases.is_empty()
+        && staged.strays.is_empty()
+        && staged.changed_roster.is_empty()
+        && !staged.templates_changed
+    {
         return Ok(Outcome::Clean);
     }
     let templates_changed = staged.templates_changed;
     let mut files: HashSet<String> = staged.cases.iter().map(|(rel, _)| rel.clone()).collect();
     files.extend(staged.changed_roster.iter().cloned());
+    files.extend(staged.strays.iter().map(|(rel, _)| rel.clone()));
     let workspace = Workspace::staged(repo, staged)?;
     let report = workspace.check(ui.today(&workspace.repo));
     let renderer = ui.renderer();
     let sources = workspace.sources();
     let mut problems = 0;
     // Only what this commit changes: errors in the files it adds or
-    // changes, and template errors when it touches a template.
-    for d in report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && files.contains(&d.file))
-    {
+    // changes, and template errors when it touches a template. A case file
+    // outside the case folder (K008, a warning for `kring check`) stops the
+    // commit too: nothing would ever check it.
+    for d in report.diagnostics.iter().filter(|d| {
+        (d.severity == Severity::Error || d.code == Code::K008) && files.contains(&d.file)
+    }) {
         let source = sources.get(d.file.as_str()).copied();
         ui.stderr(&format!("{}\n\n", renderer.render(d, source)));
         problems += 1;

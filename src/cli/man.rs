@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::{Outcome, Ui};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 
 /// Write manual pages, one per command.
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     collect(&command, &mut pages);
     for (name, page) in &pages {
         let path = args.dir.join(name);
-        write_atomic(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+        write_atomic(&path, page, Mode::Public)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     ui.note(&format!(
         "wrote {} manual pages to {}",
@@ -42,10 +43,52 @@ fn collect(command: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         collect(sub, pages);
     }
-    let man = clap_mangen::Man::new(command.clone());
+    // The footer names kring and its version on every page (clap_mangen's
+    // default is the command's own name and version, which subcommands
+    // lack).
+    let after = command
+        .get_after_long_help()
+        .or_else(|| command.get_after_help())
+        .map(|t| t.to_string());
+    let bare = command
+        .clone()
+        .after_help(None::<&str>)
+        .after_long_help(None::<&str>);
+    let man = clap_mangen::Man::new(bare)
+        .source(format!("kring {}", super::VERSION))
+        .manual("kring manual");
     let mut page = Vec::new();
     // Rendering into memory cannot fail.
     if man.render(&mut page).is_ok() {
-        pages.push((man.get_filename(), page));
+        let page = with_text_after(&String::from_utf8_lossy(&page), after.as_deref());
+        pages.push((man.get_filename(), page.into_bytes()));
+    }
+}
+
+/// The page with the text shown after the options (examples, the groups
+/// of `kring --help`) as a section of its own, line by line, before the
+/// version: clap_mangen writes it as running text, which man joins into
+/// one paragraph.
+fn with_text_after(page: &str, after: Option<&str>) -> String {
+    let Some(text) = after else {
+        return page.to_string();
+    };
+    let mut roff = roff::Roff::new();
+    let title = if text.starts_with("Example") {
+        "EXAMPLES"
+    } else {
+        "NOTES"
+    };
+    roff.control("SH", [title]);
+    // No-fill: each line stays a line, blank lines stay blank.
+    roff.control("nf", []);
+    for line in text.lines() {
+        roff.text([roff::roman(line)]);
+    }
+    roff.control("fi", []);
+    let section = roff.to_roff();
+    match page.find(".SH VERSION") {
+        Some(at) => format!("{}{section}{}", &page[..at], &page[at..]),
+        None => format!("{page}{section}"),
     }
 }

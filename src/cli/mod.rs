@@ -44,10 +44,18 @@ pub enum Outcome {
     Failed,
 }
 
+/// `kring --version`: the version and the commit it was built from.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("KRING_COMMIT"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kring",
-    version,
+    version = VERSION,
     about = "Checks the case files of family group conferences (Eigen Kracht-conferenties), says what is left to do, and renders the invitations, checklists and plans.",
     long_about = None,
     after_help = "A case repository holds kring.toml and one TOML file per conference under cases/.\n\

@@ -1,35 +1,79 @@
-//! `kring new ID --variant V`: a new case file from a commented skeleton.
+//! `kring new ID --variant V`: a new case file from a commented skeleton;
+//! `kring new ID --coordinator`: a new roster file.
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
 
 use super::{Outcome, Ui};
+use crate::edit::coordinator::coordinator_skeleton;
 use crate::edit::skeleton::skeleton;
-use crate::fsutil::create_new_atomic;
+use crate::fsutil::{Mode, create_new_atomic};
 use crate::model::{Variant, is_valid_id};
-use crate::repo::{Repo, load_case};
+use crate::repo::{ROSTER_DIR, Repo, load_case};
 
 /// Create a new case file from a commented skeleton.
 #[derive(Debug, clap::Args)]
 #[command(
     long_about = "Writes cases/ID.toml: a case file with every key explained in a comment, the optional\n\
                   ones commented out, and the participants the variant needs. Its only errors are the names to fill in (K006).\n\
-                  Never overwrites a file, and refuses an id that another case already uses.",
-    after_help = "Examples:\n  kring new 2026-014-sam --variant learning --title \"Leerplan Sam\"\n  kring new 2026-015-jansen --variant family"
+                  Never overwrites a file, and refuses an id that another case already uses.\n\n\
+                  With --coordinator, writes coordinators/ID.toml instead: a coordinator of the roster\n\
+                  that `kring match` ranks for a case, with every key explained.",
+    after_help = "Examples:\n  kring new 2026-014-sam --variant learning --title \"Leerplan Sam\"\n  kring new 2026-015-jansen --variant family\n  kring new anouk-visser --coordinator --name \"Anouk Visser\""
 )]
 pub struct Args {
-    /// The case id: lowercase letters, digits and `-`, e.g. 2026-014-sam.
+    /// The case id: lowercase letters, digits and `-`, e.g. 2026-014-sam
+    /// (with --coordinator: the coordinator's id, e.g. anouk-visser).
     pub id: String,
     /// The kind of conference.
-    #[arg(long, value_parser = super::variant_parser())]
-    pub variant: Variant,
+    #[arg(long, value_parser = super::variant_parser(), required_unless_present = "coordinator")]
+    pub variant: Option<Variant>,
     /// A title for the documents.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "coordinator")]
     pub title: Option<String>,
+    /// Write a coordinator of the roster (coordinators/ID.toml), not a case.
+    #[arg(long, conflicts_with = "variant")]
+    pub coordinator: bool,
+    /// With --coordinator: the coordinator's name.
+    #[arg(long, requires = "coordinator")]
+    pub name: Option<String>,
+}
+
+/// `kring new ID --coordinator`: coordinators/ID.toml.
+fn new_coordinator(args: &Args, ui: &Ui) -> Result<Outcome> {
+    if !is_valid_id(&args.id) {
+        bail!(
+            "`{}` is not a valid coordinator id: use lowercase letters, digits and `-` (at most 63), e.g. anouk-visser",
+            args.id
+        );
+    }
+    if let Some(name) = &args.name
+        && name.chars().any(char::is_control)
+    {
+        bail!("a name is one line of text, without tabs or line breaks");
+    }
+    let repo = Repo::discover(Path::new("."))?;
+    let roster = repo.roster()?;
+    if let Some(c) = roster.coordinators.iter().find(|c| c.id() == args.id) {
+        bail!("coordinator id `{}` is already used by {}", args.id, c.name);
+    }
+    let path = repo.root.join(ROSTER_DIR).join(format!("{}.toml", args.id));
+    let text = coordinator_skeleton(&args.id, args.name.as_deref());
+    create_new_atomic(&path, text.as_bytes(), Mode::Private)?;
+    let shown = repo
+        .relative(&path)
+        .unwrap_or_else(|| path.display().to_string());
+    ui.note(&format!(
+        "created {shown}; fill it in, then run `kring match <case>`"
+    ));
+    Ok(Outcome::Clean)
 }
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
+    let Some(variant) = args.variant else {
+        return new_coordinator(&args, ui);
+    };
     if !is_valid_id(&args.id) {
         bail!(
             "`{}` is not a valid case id: use lowercase letters, digits and `-` (at most 63), e.g. 2026-014-sam",
@@ -41,7 +85,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     {
         bail!("a title is one line of text, without tabs or line breaks");
     }
-    let variant = args.variant;
     let repo = Repo::discover(Path::new("."))?;
     for file in repo.case_files(&[])? {
         let loaded = load_case(&file);
@@ -58,7 +101,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         &repo.settings.language,
         today,
     );
-    create_new_atomic(&path, text.as_bytes())?;
+    create_new_atomic(&path, text.as_bytes(), Mode::Private)?;
     let shown = repo
         .relative(&path)
         .unwrap_or_else(|| path.display().to_string());

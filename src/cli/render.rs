@@ -7,6 +7,7 @@ use anyhow::Result;
 use super::progress::RenderProgress;
 use super::{Outcome, Ui, print_stdout};
 use crate::check::Workspace;
+use crate::diagnostic::Code;
 use crate::msg;
 use crate::render::Scope;
 use crate::render::build::{Event, Options, build};
@@ -19,7 +20,9 @@ use crate::render::build::{Event, Options, build};
                   checklist.md and .html, and plan.md and .html once a plan is recorded.\n\n\
                   Cases with rule errors are reported and skipped (exit 1); the others are still\n\
                   rendered. Files whose content is unchanged are not rewritten, and files kring\n\
-                  no longer produces for a case (a declined participant's invitation) are removed.",
+                  no longer produces are removed: a declined participant's invitation, and,\n\
+                  when the whole repository is rendered, the folder of a case that was deleted or\n\
+                  whose id changed. Only files kring writes are removed; links are never followed.",
     after_help = "Examples:\n  kring render\n  kring render cases/2026/2026-014-sam.toml --only invitations\n  kring render --format md,html --out /tmp/preview\n  kring render --check     # in a pre-commit hook or CI: is out/ up to date?"
 )]
 pub struct Args {
@@ -57,6 +60,16 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let (Ok(templates), true) = (&workspace.templates, report.template_errors.is_empty()) else {
         return Ok(Outcome::Failed);
     };
+    // Files outside the case folder are not rendered; say so (K008).
+    if !ui.quiet {
+        for stray in &workspace.strays {
+            let outside = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::K008 && d.file == stray.file.rel);
+            ui.diagnostics(outside, stray.file.text.as_deref());
+        }
+    }
     let out = args.out.clone().unwrap_or_else(|| repo.out_dir());
     let options = Options {
         scope: Scope::named(&args.only, &args.format),
@@ -64,6 +77,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         root: &repo.root,
         check: args.check,
         full: args.full,
+        prune: repo.selects_all(&args.paths),
         today,
     };
     let progress = RenderProgress::new(ui, workspace.cases.len());

@@ -51,11 +51,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             let loads = by_coordinator(&rows, &roster);
             match format {
                 Format::Json => print_stdout(&(serde_json::to_string(&loads)? + "\n"))?,
-                Format::Human => print_stdout(&load_table(&loads))?,
+                Format::Human => print_stdout(&load_table(&loads, ui.lang))?,
             }
         }
         (None, Format::Json) => print_stdout(&(serde_json::to_string(&rows)? + "\n"))?,
-        (None, Format::Human) => print_stdout(&table(&rows))?,
+        (None, Format::Human) => print_stdout(&table(&rows, ui.lang))?,
     }
     if rows.is_empty() && unreadable.is_empty() {
         ui.say(msg!("no-cases"));

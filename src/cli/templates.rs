@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 
 use super::plural;
 use super::{Outcome, Ui, print_stdout};
-use crate::fsutil::create_new_atomic;
+use crate::fsutil::{Mode, create_new_atomic};
 use crate::render::templates::{BUILTIN, LAYOUT, Origin, Templates};
 use crate::repo::{Repo, slash_path};
 
@@ -120,7 +120,7 @@ fn export(lang: Option<&str>, dir: Option<PathBuf>, ui: &Ui) -> Result<Outcome> 
             Ok(existing) if existing == text.as_bytes() => same += 1,
             Ok(_) => kept.push(path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                create_new_atomic(&path, text.as_bytes())?;
+                create_new_atomic(&path, text.as_bytes(), Mode::Public)?;
                 written += 1;
             }
             Err(e) => {

@@ -59,6 +59,8 @@ rules! {
     K004 Error;
     K005 Error;
     K006 Error;
+    K007 Warning;
+    K008 Warning;
     K101 Error;
     K102 Error;
     K201 Error;
@@ -183,7 +185,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 44);
+        assert_eq!(RULES.len(), 46);
         assert_eq!(Code::parse("K999"), None);
     }
 

@@ -12,7 +12,8 @@
 //! with comments keeps its lines. `key = value` has one space on each side
 //! of `=`. Comments above a key or table move with it, comment lines right
 //! below a table's last key stay below it, a comment after a value keeps
-//! its column, and the file's opening comment stays on top. Formatting
+//! its column, and the file's opening comment stays on top. Times get
+//! their seconds (`15:00` becomes `15:00:00`, TOML 1.0). Formatting
 //! never changes what the file means, and formatting twice changes nothing.
 
 use std::fmt::Write as _;
@@ -400,8 +401,23 @@ fn format_contents(value: &mut Value, path: &str) {
         Value::String(s) => reencode(s),
         Value::Array(array) => format_array(array, path),
         Value::InlineTable(table) => format_inline_table(table, path),
+        Value::Datetime(datetime) => with_seconds(datetime),
         _ => {}
     }
+}
+
+/// Writes a time as `15:00:00`, not `15:00`: seconds may be left out in
+/// TOML 1.1, which kring reads, but not in TOML 1.0, which most editors
+/// (taplo among them) still speak.
+fn with_seconds(datetime: &mut Formatted<toml_edit::Datetime>) {
+    let mut value = *datetime.value();
+    let Some(time) = value.time.as_mut().filter(|t| t.second.is_none()) else {
+        return;
+    };
+    time.second = Some(0);
+    let mut fresh = Formatted::new(value);
+    *fresh.decor_mut() = datetime.decor().clone();
+    *datetime = fresh;
 }
 
 /// How `kring fmt` writes a string value: text on one line as toml_edit
@@ -781,6 +797,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `15:00` is TOML 1.1; editors that speak TOML 1.0 (taplo) reject it.
+    #[test]
+    fn times_get_their_seconds() {
+        let text = "id = \"x\"\n\n[conference]\nstart = 15:00 # begin\nend = 17:30:15\n\n\
+                    [[conference.part]]\nkind = \"plan\"\nstart = 16:05\n";
+        let once = format(text).unwrap();
+        assert_eq!(
+            once,
+            "id = \"x\"\n\n[conference]\nstart = 15:00:00 # begin\nend = 17:30:15\n\n\
+             [[conference.part]]\nkind = \"plan\"\nstart = 16:05:00\n"
+        );
+        assert_eq!(format(&once).unwrap(), once);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! anonymise`.
 
 pub mod anonymise;
+pub mod coordinator;
 pub mod format;
 pub mod retention;
 pub mod skeleton;

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::anonymise::{anonymise, is_anonymised};
 use crate::check::{Input, Workspace, repository};
 use crate::diagnostic::{Code, Severity};
-use crate::fsutil::{Replaced, create_new_atomic, replace_if_unchanged};
+use crate::fsutil::{Mode, Replaced, create_new_atomic, replace_if_unchanged};
 use crate::model::{Case, is_anonymised_coordinator, is_anonymised_label};
 use crate::repo::{Loaded, parse_case};
 
@@ -105,6 +105,7 @@ fn one(
     }
     let report = repository(&Input {
         cases: std::slice::from_ref(&checked),
+        strays: &[],
         ..workspace.input(today)
     });
     let wrong: Vec<&str> = report
@@ -145,7 +146,7 @@ fn one(
     } else {
         // The new file first; the old one goes only once the new one is
         // on disk and the old one still holds what was anonymised.
-        create_new_atomic(&new_path, result.text.as_bytes())?;
+        create_new_atomic(&new_path, result.text.as_bytes(), Mode::of(path))?;
         let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         if now != text.as_bytes() {
             std::fs::remove_file(&new_path)

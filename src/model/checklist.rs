@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::messages::{Lang, Message};
 use crate::model::{Case, Date, Participant, Phase, Role, Spanned, Tasks, add_days, is_blank};
 
 /// One task of the coordinator's checklist.
@@ -64,6 +65,34 @@ impl Task {
             date: None,
         }
     }
+}
+
+/// Every task's key, in the order of the checklist.
+pub const TASK_KEYS: [&str; 15] = [
+    "inventory",
+    "consent",
+    "chosen",
+    "informed",
+    "circle",
+    "question",
+    "practical",
+    "professionals",
+    "information",
+    "conference",
+    "accepted",
+    "sent",
+    "workplan",
+    "follow-up",
+    "registration",
+];
+
+/// A task's words in the checklist, short enough for a column of
+/// `kring status`, in `lang` (message `task-<key>`); `None` for an
+/// unknown key.
+pub fn short_title(key: &str, lang: Lang) -> Option<String> {
+    TASK_KEYS
+        .contains(&key)
+        .then(|| Message::dynamic(format!("task-{key}")).in_lang(lang))
 }
 
 /// All tasks of a case, in the order a coordinator does them.
@@ -225,6 +254,47 @@ pub fn due(case: &Case, phase: Phase, followup_days: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_task_has_its_short_title() {
+        for lang in Lang::ALL {
+            let ids = crate::messages::ids(lang);
+            for key in TASK_KEYS {
+                assert!(
+                    ids.contains(&format!("task-{key}")),
+                    "task-{key} in {}",
+                    lang.as_str()
+                );
+            }
+        }
+        let keys = [
+            "inventory",
+            "consent",
+            "informed",
+            "circle",
+            "question",
+            "practical",
+            "professionals",
+            "information",
+            "conference",
+            "sent",
+            "follow-up",
+            "registration",
+        ];
+        for key in keys {
+            assert!(TASK_KEYS.contains(&key), "{key}");
+        }
+        assert_eq!(
+            short_title("sent", Lang::Nl).as_deref(),
+            Some("plan versturen")
+        );
+        let case: Case = toml::from_str(
+            "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n",
+        )
+        .unwrap();
+        let got: Vec<&str> = tasks(&case).iter().map(|t| t.key).collect();
+        assert_eq!(got, keys);
+    }
 
     fn case(src: &str) -> Case {
         toml::from_str(src).expect("test case parses")

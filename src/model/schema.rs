@@ -33,7 +33,54 @@ pub fn case() -> Value {
         .into_generator()
         .into_root_schema_for::<Case>();
     schema.insert("title".into(), "kring case file".into());
-    schema.to_value()
+    without_null(schema.to_value())
+}
+
+/// The schema without `null`, which TOML does not have: an optional key is
+/// one that may be left out. schemars writes an optional table as
+/// `anyOf: [{$ref}, {type: null}]`, and for a wrong key inside it an editor
+/// then says only that the table "is not valid under any of the schemas
+/// listed in the 'anyOf' keyword"; with `allOf: [{$ref}]` it names the key.
+fn without_null(mut schema: Value) -> Value {
+    fn visit(node: &mut Value) {
+        match node {
+            Value::Object(object) => {
+                let is_null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
+                if let Some(Value::Array(branches)) = object.get("anyOf")
+                    && branches.len() == 2
+                    && branches.iter().any(is_null)
+                {
+                    let other = branches.iter().find(|b| !is_null(b)).cloned();
+                    object.remove("anyOf");
+                    match other {
+                        Some(Value::Object(other))
+                            if other.len() == 1 && other.contains_key("$ref") =>
+                        {
+                            object.insert("allOf".into(), Value::Array(vec![Value::Object(other)]));
+                        }
+                        Some(Value::Object(other)) => {
+                            for (key, value) in other {
+                                object.entry(key).or_insert(value);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(Value::Array(types)) = object.get_mut("type") {
+                    types.retain(|t| t != "null");
+                    if types.len() == 1 {
+                        let only = types.remove(0);
+                        object.insert("type".into(), only);
+                    }
+                }
+                object.values_mut().for_each(visit);
+            }
+            Value::Array(items) => items.iter_mut().for_each(visit),
+            _ => {}
+        }
+    }
+    visit(&mut schema);
+    schema
 }
 
 /// The schema of `kring.toml`.
@@ -45,7 +92,7 @@ pub fn settings() -> Value {
         "title".into(),
         "kring repository settings (kring.toml)".into(),
     );
-    schema.to_value()
+    without_null(schema.to_value())
 }
 
 /// The schema of a coordinator file of the roster (`coordinators/*.toml`).
@@ -57,7 +104,7 @@ pub fn roster() -> Value {
         "title".into(),
         "kring coordinator (coordinators/*.toml)".into(),
     );
-    schema.to_value()
+    without_null(schema.to_value())
 }
 
 /// A schema as the text written to a file: pretty JSON and a final newline.
@@ -172,6 +219,14 @@ mod tests {
             Some("Participant ids of who does it")
         );
         assert_eq!(describe("nothing.here"), None);
+    }
+
+    #[test]
+    fn no_schema_mentions_null() {
+        for (file, schema) in files() {
+            let text = schema.to_string();
+            assert!(!text.contains("\"null\""), "{file}");
+        }
     }
 
     #[test]

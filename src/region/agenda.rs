@@ -29,6 +29,37 @@ pub struct Item {
     pub times: Option<(NaiveTime, NaiveTime)>,
     #[serde(skip)]
     pub location: Option<String>,
+    /// `what` without anyone's name, where `what` names people.
+    #[serde(skip)]
+    pub what_without_names: Option<String>,
+}
+
+/// The items without a person's name (`kring agenda --no-names`): case ids
+/// shortened to their number (`2026-014-sam` becomes `2026-014`), no
+/// coordinator, and the people still to prepare counted, not named.
+pub fn without_names(items: &mut [Item]) {
+    for item in items {
+        item.case = case_number(&item.case);
+        item.coordinator = None;
+        if let Some(what) = item.what_without_names.take() {
+            item.what = what;
+        }
+    }
+}
+
+/// A case id's number: its leading parts of digits (`2026-014-sam` gives
+/// `2026-014`). An id without one (`jansen`) gives `case`, which names no
+/// one.
+pub fn case_number(id: &str) -> String {
+    let digits: Vec<&str> = id
+        .split('-')
+        .take_while(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if digits.is_empty() {
+        "case".to_string()
+    } else {
+        digits.join("-")
+    }
 }
 
 /// The agenda from `from` for `days` days, sorted by date, kind and case.
@@ -46,6 +77,7 @@ pub fn agenda(
     for case in cases {
         let coordinator = roster.coordinator_of(case).map(|(key, _)| key);
         let mut case_items: Vec<Item> = Vec::new();
+        let mut prepare_without_names = None;
         let mut add = |date: NaiveDate, kind, what: String, overdue| {
             case_items.push(Item {
                 date,
@@ -56,6 +88,7 @@ pub fn agenda(
                 overdue,
                 times: None,
                 location: None,
+                what_without_names: None,
             });
         };
         let conference = case.conference.as_ref().map(|c| c.get_ref());
@@ -84,6 +117,7 @@ pub fn agenda(
                 overdue: false,
                 times,
                 location,
+                what_without_names: None,
             });
         }
 
@@ -109,6 +143,12 @@ pub fn agenda(
                     ),
                     false,
                 );
+                let people = match unprepared.len() {
+                    1 => "1 person".to_string(),
+                    n => format!("{n} people"),
+                };
+                prepare_without_names =
+                    Some(format!("prepare before the conference on {date}: {people}"));
             }
         }
 
@@ -156,6 +196,9 @@ pub fn agenda(
                 "the circle looks back on its plan".to_string(),
                 false,
             );
+        }
+        for item in case_items.iter_mut().filter(|i| i.kind == "prepare") {
+            item.what_without_names = prepare_without_names.clone();
         }
         items.extend(case_items);
     }

@@ -99,9 +99,23 @@ impl Key {
 }
 
 fn read_key_file(path: &Path, root: &Path) -> Result<Vec<u8>> {
-    let full = path
-        .canonicalize()
-        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+    let full = match path.canonicalize() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let shown = path.display();
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(String::new, |p| format!("mkdir -p {} && ", p.display()));
+            bail!(
+                "the key file {shown} does not exist. If this is your first export, make it \
+                 once, outside the case repository, readable by you only:\n  \
+                 {folder}(umask 077; head -c 32 /dev/urandom | base64 > {shown})\n\
+                 and give kring the same path again. If you made a key before, give its path: \
+                 use the same key for every export, so that each case keeps its pseudonym."
+            );
+        }
+        other => other.with_context(|| format!("cannot read the key file {}", path.display()))?,
+    };
     if full.starts_with(root) {
         bail!(
             "the key file {} lies inside the case repository, where it would end up in git \

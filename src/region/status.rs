@@ -5,8 +5,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::messages::{Lang, text};
 use crate::model::roster::Roster;
 use crate::model::{Case, Phase, Variant, checklist};
+use crate::msg;
 
 /// One coordinator's load.
 #[derive(Debug, Serialize)]
@@ -34,7 +36,8 @@ pub struct Row {
     pub file: String,
 }
 
-/// One row per case, by due date (the undated last), then by id. `cases`
+/// One row per case: the open ones by due date (the undated last), then by
+/// id; the closed ones last. `cases`
 /// pairs each case with its file, relative to the root.
 pub fn rows(
     cases: &[(&str, &Case)],
@@ -59,7 +62,8 @@ pub fn rows(
             file: file.to_string(),
         });
     }
-    rows.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));
+    // Open cases first, by due date (the undated last); closed cases after.
+    rows.sort_by_cached_key(|r| (!r.open, r.due.is_none(), r.due, r.id.clone()));
     rows
 }
 
@@ -105,31 +109,33 @@ pub fn by_coordinator<'a>(rows: &'a [Row], roster: &Roster) -> Vec<Load<'a>> {
     loads
 }
 
-pub fn load_table(loads: &[Load]) -> String {
+pub fn load_table(loads: &[Load], lang: Lang) -> String {
     let mut out = String::new();
     for load in loads {
         let who = match (&load.coordinator, &load.name) {
             (Some(id), Some(name)) if id != name => format!("{id} ({name})"),
             (Some(id), _) => id.clone(),
-            (None, _) => "no coordinator yet".to_string(),
+            (None, _) => text(lang, "status-no-coordinator"),
         };
         let next: Vec<String> = load.next.iter().take(3).map(|d| d.to_string()).collect();
-        out.push_str(&format!(
-            "{who}: {} open{}\n",
-            load.open_cases,
-            if next.is_empty() {
-                String::new()
-            } else {
-                format!(", next {}", next.join(", "))
-            }
-        ));
+        let line = if next.is_empty() {
+            msg!("status-load", who = who, open = load.open_cases)
+        } else {
+            msg!(
+                "status-load-next",
+                who = who,
+                open = load.open_cases,
+                next = next.join(", ")
+            )
+        };
+        out.push_str(&(line.in_lang(lang) + "\n"));
         for row in &load.cases {
             out.push_str(&format!(
-                "  {:<20} {:<12} {:<12} {:<14} {}\n",
+                "  {:<20} {:<12} {:<12} {:<26} {}\n",
                 row.id,
                 row.variant.as_str(),
                 row.phase.as_str(),
-                row.next.unwrap_or("-"),
+                next_words(row, lang),
                 row.due.map_or_else(|| "-".to_string(), |d| d.to_string())
             ));
         }
@@ -137,8 +143,23 @@ pub fn load_table(loads: &[Load]) -> String {
     out
 }
 
-pub fn table(rows: &[Row]) -> String {
-    let header = ["ID", "VARIANT", "PHASE", "NEXT", "DUE"];
+/// The next task in the checklist's words (JSON keeps the key).
+fn next_words(row: &Row, lang: Lang) -> String {
+    row.next.map_or_else(
+        || "-".to_string(),
+        |key| checklist::short_title(key, lang).unwrap_or_else(|| key.to_string()),
+    )
+}
+
+pub fn table(rows: &[Row], lang: Lang) -> String {
+    let header = [
+        "status-id",
+        "status-variant",
+        "status-phase",
+        "status-next",
+        "status-due",
+    ]
+    .map(|id| text(lang, id));
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|r| {
@@ -146,12 +167,12 @@ pub fn table(rows: &[Row]) -> String {
                 r.id.clone(),
                 r.variant.as_str().to_string(),
                 r.phase.as_str().to_string(),
-                r.next.unwrap_or("-").to_string(),
+                next_words(r, lang),
                 r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
+    let mut widths = header.each_ref().map(|h| h.chars().count());
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -167,7 +188,7 @@ pub fn table(rows: &[Row]) -> String {
         out.push_str(padded.join("  ").trim_end());
         out.push('\n');
     };
-    line(&header);
+    line(&header.each_ref().map(String::as_str));
     for row in &cells {
         line(&row.iter().map(String::as_str).collect::<Vec<_>>());
     }

@@ -5,7 +5,7 @@
 //! It prints nothing: what the person at the terminal should see comes back
 //! in [`Summary`], in case order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::Result;
@@ -29,6 +29,9 @@ pub struct Options<'a> {
     pub check: bool,
     /// Compare every case, not trusting the manifest (`render --full`).
     pub full: bool,
+    /// The cases are the whole repository: the folders in `out` of cases
+    /// that are no longer in it are removed (or, under `check`, counted).
+    pub prune: bool,
     pub today: chrono::NaiveDate,
 }
 
@@ -190,10 +193,48 @@ pub fn build(
             }
         }
     }
+    if options.prune {
+        prune(cases, out, options, &mut manifest, &mut summary)?;
+    }
     if !options.check {
         manifest.save(out)?;
     }
     Ok(summary)
+}
+
+/// Removes (or, under `check`, lists) the documents of cases no longer in
+/// the repository: deleted, or with another id now. A file whose id could
+/// not be read keeps the folder named like the file, so a typo while
+/// editing does not take a case's documents away.
+fn prune(
+    cases: &[Loaded],
+    out: &Path,
+    options: &Options,
+    manifest: &mut Manifest,
+    summary: &mut Summary,
+) -> Result<()> {
+    let keep: HashSet<&str> = cases
+        .iter()
+        .filter_map(|item| match &item.id {
+            Some(id) => Some(id.get_ref().as_str()),
+            None => item.file.path.file_stem().and_then(|s| s.to_str()),
+        })
+        .collect();
+    manifest.entries.retain(|id, _| keep.contains(id.as_str()));
+    for id in output::abandoned_cases(out, &keep)? {
+        let files = output::abandoned_files(out, &id)?;
+        summary.orphans += files.len();
+        if options.check {
+            for file in &files {
+                let path = out.join(file);
+                let shown = path.strip_prefix(options.root).unwrap_or(&path);
+                summary.listing.push((FileState::Orphan, slash_path(shown)));
+            }
+        } else {
+            output::remove_abandoned(out, &id, &files)?;
+        }
+    }
+    Ok(())
 }
 
 /// What every case's render shares.

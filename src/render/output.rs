@@ -7,7 +7,7 @@
 //! symbolic link inside the output folder is followed: kring refuses to
 //! write through one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -316,6 +316,92 @@ fn remove(path: &Path) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// The folders in `out` of cases that are no longer in the repository
+/// (deleted, or their id changed): every real folder (not a link) whose
+/// name is a valid case id that `keep` does not hold. Sorted.
+pub fn abandoned_cases(out: &Path, keep: &HashSet<&str>) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        other => other.with_context(|| format!("cannot read folder {}", out.display()))?,
+    };
+    let mut ids = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read folder {}", out.display()))?;
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            continue;
+        };
+        // `file_type` does not follow links: a link named like a case is
+        // not a folder kring made, and is left alone.
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && crate::model::is_valid_id(&name) && !keep.contains(name.as_str()) {
+            ids.push(name);
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}
+
+/// The files kring writes that are left in the folder of a case no longer
+/// in the repository, relative to `out`: documents of every kind and
+/// format, and temporary files. Only plain files count (never a link, and
+/// nothing below a linked `invitations` folder).
+pub fn abandoned_files(out: &Path, case_id: &str) -> Result<Vec<PathBuf>> {
+    let case_dir = out.join(case_id);
+    if !is_real_dir(&case_dir) {
+        return Ok(Vec::new());
+    }
+    // A path through a linked `invitations` folder would lead outside.
+    let invitations_real = is_real_dir(&case_dir.join("invitations"));
+    let mut found: Vec<PathBuf> = produced_files(out, case_id, &Scope::ALL)?
+        .into_iter()
+        .filter(|p| invitations_real || p.parent() == Some(Path::new(case_id)))
+        .filter(|p| is_plain_file(&out.join(p)))
+        .collect();
+    for dir in [case_dir.join("invitations"), case_dir.clone()] {
+        if !is_real_dir(&dir) {
+            continue;
+        }
+        for leftover in temporary_files(&dir)? {
+            if is_plain_file(&leftover) {
+                found.push(
+                    leftover
+                        .strip_prefix(out)
+                        .unwrap_or(&leftover)
+                        .to_path_buf(),
+                );
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Removes the files [`abandoned_files`] found, then the case's
+/// `invitations` folder and the case's folder if nothing else is left in
+/// them. A file or folder of someone else's keeps its folder in place.
+/// Killed half way, the next render finds what is left and goes on.
+pub fn remove_abandoned(out: &Path, case_id: &str, files: &[PathBuf]) -> Result<()> {
+    for file in files {
+        remove(&out.join(file))?;
+    }
+    let case_dir = out.join(case_id);
+    for dir in [case_dir.join("invitations"), case_dir] {
+        if is_real_dir(&dir) {
+            // Fails when the folder is not empty: then it stays.
+            let _ = fs::remove_dir(&dir);
+        }
+    }
+    Ok(())
+}
+
+fn is_real_dir(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_dir())
+}
+
+fn is_plain_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
 }
 
 /// Files below `<out>/<case id>/` that kring produces for the kinds and

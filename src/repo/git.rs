@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, Result, bail};
 
 use super::{Repo, is_roster_file};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{Mode, write_atomic};
 
 /// The files of a commit, as staged (in git's index).
 #[derive(Debug, Default)]
@@ -18,6 +18,9 @@ pub struct Staged {
     /// Case files the commit adds or changes: path relative to the
     /// repository root, and the staged bytes.
     pub cases: Vec<(String, Vec<u8>)>,
+    /// Changed `*.toml` files outside the case folder that look like
+    /// cases (K008), as staged.
+    pub strays: Vec<(String, Vec<u8>)>,
     /// Every roster file in the index, so that cases are compared with the
     /// roster as committed; `changed_roster` names those the commit touches.
     pub roster: Vec<(String, Vec<u8>)>,
@@ -46,22 +49,28 @@ pub fn staged(repo: &Repo) -> Result<Staged> {
     let templates_dir = repo.root.join("templates");
     // (name relative to the top of the work tree, relative to the root)
     let mut cases = Vec::new();
+    let mut maybe_strays = Vec::new();
     let mut changed_roster = Vec::new();
     let mut templates_changed = false;
     for name in changed.split('\0').filter(|n| !n.is_empty()) {
         let path = top.join(name);
         let rel = repo.relative(&path).unwrap_or_else(|| name.to_string());
-        if let Ok(inside) = path.strip_prefix(&cases_dir) {
-            let hidden = inside
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-            if !hidden && name.ends_with(".toml") {
+        if path.starts_with(&cases_dir) {
+            if repo.is_case_path(&path) {
                 cases.push((name.to_string(), rel));
             }
         } else if is_roster_file(&rel) {
             changed_roster.push(rel);
-        } else if path.starts_with(&templates_dir) {
-            templates_changed = true;
+        } else {
+            if path.starts_with(&templates_dir) {
+                templates_changed = true;
+            }
+            // A case file in the wrong place (K008), as `kring check` finds it.
+            let hidden = rel.split('/').any(|part| part.starts_with('.'));
+            let outside = path.starts_with(repo.out_dir()) || repo.relative(&path).is_none();
+            if name.ends_with(".toml") && rel != super::SETTINGS_FILE && !hidden && !outside {
+                maybe_strays.push((name.to_string(), rel));
+            }
         }
     }
     let mut roster = Vec::new();
@@ -77,6 +86,7 @@ pub fn staged(repo: &Repo) -> Result<Staged> {
     }
     let names = cases
         .iter()
+        .chain(&maybe_strays)
         .map(|(name, _)| name)
         .chain(roster.iter().map(|(name, _)| name))
         .chain(templates.iter().map(|(name, _)| name))
@@ -84,6 +94,11 @@ pub fn staged(repo: &Repo) -> Result<Staged> {
     let mut contents = staged_contents(&top, names)?.into_iter();
     let mut next = || contents.next().unwrap_or_default();
     let cases = cases.into_iter().map(|(_, rel)| (rel, next())).collect();
+    let strays = maybe_strays
+        .into_iter()
+        .map(|(_, rel)| (rel, next()))
+        .filter(|(_, bytes)| super::looks_like_a_case(bytes))
+        .collect();
     let roster = roster.into_iter().map(|(_, rel)| (rel, next())).collect();
     let templates = templates
         .into_iter()
@@ -91,6 +106,7 @@ pub fn staged(repo: &Repo) -> Result<Staged> {
         .collect();
     Ok(Staged {
         cases,
+        strays,
         roster,
         changed_roster,
         templates,
@@ -132,7 +148,7 @@ pub fn install_hook(repo: &Repo) -> Result<Installed> {
     }
     let exe = std::env::current_exe().ok();
     let script = hook_script(exe.as_deref());
-    write_atomic(&hook, script.as_bytes())?;
+    write_atomic(&hook, script.as_bytes(), Mode::Public)?;
     make_executable(&hook)?;
     Ok(Installed { hook, kept })
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::SETTINGS_FILE;
-use crate::fsutil::{create_new_atomic, write_atomic};
+use crate::fsutil::{Mode, create_new_atomic, write_atomic};
 
 /// What [`init`] found about the new repository.
 pub struct Created {
@@ -43,15 +43,15 @@ pub fn init(dir: &Path) -> Result<Created> {
             dir.display()
         );
     }
-    create_new_atomic(&dir.join(SETTINGS_FILE), SETTINGS.as_bytes())?;
+    create_new_atomic(&dir.join(SETTINGS_FILE), SETTINGS.as_bytes(), Mode::Public)?;
     std::fs::create_dir_all(dir.join("cases"))?;
     let keep = dir.join("cases/.gitkeep");
     if !keep.exists() {
-        create_new_atomic(&keep, b"")?;
+        create_new_atomic(&keep, b"", Mode::Public)?;
     }
     let readme = dir.join("templates/README.md");
     if !readme.exists() {
-        create_new_atomic(&readme, TEMPLATES_README.as_bytes())?;
+        create_new_atomic(&readme, TEMPLATES_README.as_bytes(), Mode::Public)?;
     }
     ignore_output(&dir.join(".gitignore"))?;
     write_editor_support(dir)?;
@@ -69,11 +69,12 @@ fn write_editor_support(dir: &Path) -> Result<()> {
         write_atomic(
             &dir.join(file),
             crate::model::schema::to_text(&schema).as_bytes(),
+            Mode::Public,
         )?;
     }
     let taplo = dir.join(".taplo.toml");
     if !taplo.exists() {
-        create_new_atomic(&taplo, TAPLO.as_bytes())?;
+        create_new_atomic(&taplo, TAPLO.as_bytes(), Mode::Public)?;
     }
     Ok(())
 }
@@ -120,7 +121,7 @@ fn ignore_output(path: &Path) -> Result<()> {
         text.push('\n');
     }
     text.push_str("# rendered documents hold personal data: never commit them\nout/\n");
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, text.as_bytes(), Mode::Public)
 }
 
 fn inside_git(dir: &Path) -> bool {

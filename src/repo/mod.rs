@@ -10,7 +10,7 @@ pub use load::{
     LoadError, Loaded, MAX_FILE_SIZE, SourceFile, load_case, max_file_size_text, parse_case,
     parse_case_bytes,
 };
-pub use roster::{is_roster_file, roster_from};
+pub use roster::{ROSTER_DIR, is_roster_file, roster_from};
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +53,27 @@ impl RepoError {
 pub struct Repo {
     pub root: PathBuf,
     pub settings: Settings,
+}
+
+/// The files a command works on: the case files, and the `*.toml` files
+/// outside the case folder that it reports but does not treat as cases.
+#[derive(Debug, Default)]
+pub struct Selection {
+    pub cases: Vec<CasePath>,
+    pub strays: Vec<CasePath>,
+}
+
+/// Whether a file's text is TOML with top-level `id` and `variant` keys:
+/// a case file, wherever it lies.
+pub fn looks_like_a_case(bytes: &[u8]) -> bool {
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return false;
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    text.parse::<toml::Table>()
+        .is_ok_and(|t| t.contains_key("id") && t.contains_key("variant"))
 }
 
 /// A case file found in the repository, with its path for display.
@@ -176,9 +197,99 @@ impl Repo {
         Ok(files)
     }
 
+    /// The case files [`case_files`](Self::case_files) selects, and apart
+    /// from them the named `*.toml` files outside the case folder, which
+    /// are not cases (K008). Without a `kring.toml` there is no case folder
+    /// to keep to, and every named file is a case.
+    pub fn select(&self, paths: &[PathBuf]) -> Result<Selection, RepoError> {
+        let files = self.case_files(paths)?;
+        if !self.has_settings_file() {
+            return Ok(Selection {
+                cases: files,
+                strays: Vec::new(),
+            });
+        }
+        let (cases, strays) = files.into_iter().partition(|c| self.is_case_path(&c.path));
+        Ok(Selection { cases, strays })
+    }
+
+    fn has_settings_file(&self) -> bool {
+        self.root.join(SETTINGS_FILE).is_file()
+    }
+
+    /// Whether `path` is where a case file belongs: a `*.toml` below the
+    /// case folder, no hidden folder on the way. `kring check`, `render` and
+    /// the git hook all keep to this.
+    pub fn is_case_path(&self, path: &Path) -> bool {
+        let Ok(inside) = path.strip_prefix(self.cases_dir()) else {
+            return false;
+        };
+        path.extension().is_some_and(|e| e == "toml")
+            && !inside
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    }
+
+    /// The `*.toml` files of the repository outside the case folder (and
+    /// outside `out/`, hidden folders and the roster) that declare an `id`
+    /// and a `variant`: case files in the wrong place (K008).
+    pub fn stray_case_files(&self) -> Result<Vec<CasePath>, RepoError> {
+        let (cases_dir, out_dir) = (self.cases_dir(), self.out_dir());
+        let walker = WalkDir::new(&self.root)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| {
+                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+                !hidden && e.path() != cases_dir && e.path() != out_dir
+            });
+        let mut strays = Vec::new();
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&self.root).to_path_buf();
+                RepoError::io(&path, e.into())
+            })?;
+            let path = entry.path();
+            let is_toml =
+                entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml");
+            if !is_toml || entry.depth() == 1 && entry.file_name() == SETTINGS_FILE {
+                continue;
+            }
+            let rel = self
+                .relative(path)
+                .unwrap_or_else(|| path.display().to_string());
+            if is_roster_file(&rel) {
+                continue;
+            }
+            let text = std::fs::read(path).unwrap_or_default();
+            if looks_like_a_case(&text) {
+                strays.push(CasePath {
+                    rel,
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        strays.sort();
+        Ok(strays)
+    }
+
+    /// Whether `paths` select every case of the repository: none given, or
+    /// a folder that holds the case folder among them.
+    pub fn selects_all(&self, paths: &[PathBuf]) -> bool {
+        let cases_dir = self.cases_dir();
+        paths.is_empty()
+            || paths.iter().any(|given| {
+                let is_real_dir = given.symlink_metadata().is_ok_and(|m| m.is_dir());
+                is_real_dir && given.canonicalize().is_ok_and(|p| cases_dir.starts_with(p))
+            })
+    }
+
     /// The case file whose `id` is `id`, if `id` is a valid id: a file named
-    /// `<id>.toml` is tried first, as `kring new` names them.
+    /// `<id>.toml` is tried first, as `kring new` names them. Failing that,
+    /// the one case file named `<id>.toml` (or `<id>`, with `.toml` given)
+    /// whatever id it declares, so that a file whose name is not its id
+    /// (K007) is found by its name too.
     pub fn find_case(&self, id: &str) -> Result<Option<CasePath>, RepoError> {
+        let id = id.strip_suffix(".toml").unwrap_or(id);
         if !crate::model::is_valid_id(id) {
             return Ok(None);
         }
@@ -186,11 +297,16 @@ impl Repo {
         self.walk(&self.cases_dir(), &mut all)?;
         let by_name = |c: &&CasePath| c.path.file_stem().is_some_and(|s| s == id);
         let (named, others): (Vec<&CasePath>, Vec<&CasePath>) = all.iter().partition(by_name);
-        Ok(named
-            .into_iter()
-            .chain(others)
-            .find(|c| case_id_of(&c.path).as_deref() == Some(id))
-            .cloned())
+        let by_id = named
+            .iter()
+            .chain(&others)
+            .find(|c| case_id_of(&c.path).as_deref() == Some(id));
+        // Else a file of that name, whatever its id (K007): the only one.
+        Ok(match (by_id, named.as_slice()) {
+            (Some(found), _) => Some((*found).clone()),
+            (None, [only]) => Some((*only).clone()),
+            (None, _) => None,
+        })
     }
 
     /// The ids of all cases, for shell completion; read quickly from each
@@ -239,6 +355,17 @@ impl Repo {
 /// its case files narrowed to `paths` (files, folders or case ids), loaded
 /// in parallel.
 pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>), RepoError> {
+    let (repo, loaded, _) = open_and_load_with_strays(paths)?;
+    Ok((repo, loaded))
+}
+
+/// [`open_and_load`], and the `*.toml` files selected or, for the whole
+/// repository, found outside the case folder that look like cases (K008),
+/// loaded for their text and id.
+#[allow(clippy::type_complexity)]
+pub fn open_and_load_with_strays(
+    paths: &[PathBuf],
+) -> Result<(Repo, Vec<Loaded>, Vec<Loaded>), RepoError> {
     // A case id instead of a path is looked up from the current folder.
     let is_path = |p: &&PathBuf| p.symlink_metadata().is_ok();
     let start = paths
@@ -255,12 +382,18 @@ pub fn open_and_load(paths: &[PathBuf]) -> Result<(Repo, Vec<Loaded>), RepoError
             ));
         }
     }
-    let files = repo.case_files(paths)?;
-    let loaded = {
+    let selection = repo.select(paths)?;
+    let loaded: Vec<Loaded> = {
         use rayon::prelude::*;
-        files.par_iter().map(load_case).collect()
+        selection.cases.par_iter().map(load_case).collect()
     };
-    Ok((repo, loaded))
+    let strays = if repo.has_settings_file() && repo.selects_all(paths) {
+        repo.stray_case_files()?
+    } else {
+        selection.strays
+    };
+    let strays = strays.iter().map(load_case).collect();
+    Ok((repo, loaded, strays))
 }
 
 /// The files that loaded as cases, with their cases, and the files that

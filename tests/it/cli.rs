@@ -157,7 +157,7 @@ fn explain_prints_the_rule_documentation() {
         .code(2)
         .stderr(predicate::str::contains("no rule `K999`"));
     let list = kring().args(["explain", "--list"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 44);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 46);
 }
 
 #[test]
@@ -165,14 +165,16 @@ fn warnings_pass_unless_denied_and_quiet_hides_them() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     kring()
         .args(["check", "--today", TODAY])
         .arg(root)
         .assert()
         .success()
         .stderr(predicate::str::contains("warning[K206]"))
-        .stderr(predicate::str::contains("--> cases/visser.toml:11:10"))
+        .stderr(predicate::str::contains(
+            "--> cases/2026-050-visser.toml:11:10",
+        ))
         .stderr(predicate::str::contains("0 errors, 1 warning"));
     kring()
         .args(["check", "--deny-warnings", "--today", TODAY])
@@ -192,7 +194,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     let plain = kring()
         .args(["check", "--today", TODAY])
         .arg(root)
@@ -334,7 +336,7 @@ fn demo_checks_clean() {
 }
 
 #[test]
-fn demo_status_shows_each_phase_sorted_by_due_date() {
+fn demo_status_shows_open_cases_by_due_date_and_closed_ones_last() {
     let output = kring()
         .args(["status", "--format", "json", "--today", TODAY])
         .arg(demo_dir())
@@ -359,9 +361,9 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
         [
             ("2026-038-yildiz", "scheduled", "2027-02-10"),
             ("2026-041-smit", "scheduled", "2027-03-09"),
-            ("2026-031-bakker", "closed", "-"),
             ("2026-044-wilgenhof", "preparation", "-"),
             ("2026-047-de-groot", "request", "-"),
+            ("2026-031-bakker", "closed", "-"),
         ]
     );
     for row in rows.as_array().unwrap() {
@@ -377,8 +379,11 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
             "exactly these keys"
         );
     }
+    // JSON names the task by its key.
+    assert_eq!(rows[0]["next"], "practical");
+    assert_eq!(rows[1]["next"], "informed");
     assert_eq!(
-        rows[2]["next"],
+        rows[4]["next"],
         serde_json::Value::Null,
         "a closed case with every task done"
     );
@@ -403,8 +408,19 @@ fn demo_status_shows_each_phase_sorted_by_due_date() {
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.starts_with("ID "), "{table}");
     assert!(
-        table.contains("2026-041-smit       restorative  scheduled"),
+        table.contains("2026-041-smit       restorative  scheduled    inform everyone"),
         "{table}"
+    );
+    // The table speaks the checklist's words, not its keys.
+    assert!(table.contains("arrange the practical side"), "{table}");
+    assert!(!table.contains("informed"), "{table}");
+    assert!(
+        table
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("2026-031-bakker")
     );
 }
 
@@ -416,7 +432,7 @@ fn symbolic_links_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     std::os::unix::fs::symlink(
         outside.path().join("elders.toml"),
         root.join("cases/link.toml"),
@@ -587,7 +603,7 @@ fn quiet_silences_the_unreadable_file_warnings_of_status_stats_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "kring.toml", "");
-    write(root, "cases/visser.toml", WARNING_ONLY);
+    write(root, "cases/2026-050-visser.toml", WARNING_ONLY);
     write(
         root,
         "cases/kapot.toml",
@@ -623,5 +639,140 @@ fn quiet_silences_the_unreadable_file_warnings_of_status_stats_and_export() {
             .assert()
             .code(1)
             .stderr("");
+    }
+}
+
+/// `kring check`, `render` and the hook see the same files: a case file
+/// outside cases/ is reported (K008), not checked, not rendered, also when
+/// named.
+#[test]
+fn a_case_file_outside_the_case_folder_is_reported_not_checked() {
+    let dir = crate::support::demo_copy();
+    let text = crate::support::read(&dir.path().join("cases/2026/2026-038-yildiz.toml"))
+        .replace("id = \"2026-038-yildiz\"", "id = \"2026-099-los\"")
+        .replace("variant = \"learning\"", "variant = \"famly\"");
+    for place in [
+        "2026-099-los.toml",
+        "case/2026-099-los.toml",
+        "templates/2026-099-los.toml",
+    ] {
+        crate::support::write(dir.path(), place, &text);
+        let output = kring()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--today",
+                crate::support::TODAY,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{place}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let codes: Vec<(&str, &str)> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap(), d["file"].as_str().unwrap()))
+            .collect();
+        assert_eq!(codes, [("K008", place)], "{place}");
+
+        // Named, it is reported the same way, and not rendered.
+        kring()
+            .current_dir(dir.path())
+            .args(["check", place])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("warning[K008]"))
+            .stderr(predicate::str::contains("K002").not());
+        kring()
+            .current_dir(dir.path())
+            .args(["render", place])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("warning[K008]"));
+        assert!(!dir.path().join("out/2026-099-los").exists());
+        std::fs::remove_file(dir.path().join(place)).unwrap();
+    }
+}
+
+/// K007: a file not named after its id is reported, and found by its id
+/// and by its name.
+#[test]
+fn a_case_file_named_otherwise_is_found_by_id_and_by_name() {
+    let dir = crate::support::demo_copy();
+    let cases = dir.path().join("cases/2026");
+    std::fs::rename(cases.join("2026-038-yildiz.toml"), cases.join("ayse.toml")).unwrap();
+    kring()
+        .current_dir(dir.path())
+        .args(["check", "--today", crate::support::TODAY])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[K007]"))
+        .stderr(predicate::str::contains("name it `2026-038-yildiz.toml`"));
+    for name in ["2026-038-yildiz", "ayse", "ayse.toml"] {
+        let _ = std::fs::remove_dir_all(dir.path().join("out"));
+        kring()
+            .current_dir(dir.path())
+            .args(["render", name, "--today", crate::support::TODAY])
+            .assert()
+            .success();
+        assert!(
+            dir.path()
+                .join("out/2026-038-yildiz/checklist.md")
+                .is_file(),
+            "{name}"
+        );
+    }
+}
+
+/// In kring.1 the groups of `kring --help` (Start, Daily, Send, Region)
+/// stay one per line, and every page's footer names kring's version, not
+/// the command's name.
+#[test]
+fn man_pages_keep_their_lines_and_name_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    kring().arg("man").arg(dir.path()).assert().success();
+    let version = String::from_utf8(kring().arg("--version").output().unwrap().stdout).unwrap();
+    let version = version.trim().strip_prefix("kring ").unwrap().to_string();
+    assert!(version.starts_with(env!("CARGO_PKG_VERSION")), "{version}");
+    assert!(version.contains("(commit "), "{version}");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        let title = page.lines().find(|l| l.starts_with(".TH ")).unwrap();
+        assert!(
+            title.contains(&format!("\"kring {}\"", version.replace('-', "\\-"))),
+            "{}: {title}",
+            path.display()
+        );
+    }
+    let main = std::fs::read_to_string(dir.path().join("kring.1")).unwrap();
+    let notes = &main[main.find(".SH NOTES").expect("a NOTES section")..];
+    assert!(notes.lines().nth(1) == Some(".nf"), "{notes}");
+    for group in ["Start:", "Daily:", "Send:", "Region:"] {
+        assert!(
+            notes.lines().any(|l| l.starts_with(group)),
+            "{group}: {notes}"
+        );
+    }
+    let check = std::fs::read_to_string(dir.path().join("kring-check.1")).unwrap();
+    assert!(check.contains(".SH EXAMPLES\n.nf\n"), "{check}");
+
+    // As man shows it, where man is installed: one group per line.
+    let shown = std::process::Command::new("man")
+        .arg("-l")
+        .arg(dir.path().join("kring.1"))
+        .env("MANWIDTH", "200")
+        .env("MANPAGER", "cat")
+        .output();
+    if let Some(shown) = shown.ok().filter(|o| o.status.success()) {
+        let text = String::from_utf8_lossy(&shown.stdout);
+        let daily = text.lines().find(|l| l.contains("Daily:")).unwrap();
+        assert!(
+            !daily.contains("Start:") && !daily.contains("Send:"),
+            "{text}"
+        );
     }
 }

@@ -134,6 +134,72 @@ fn a_killed_render_leaves_only_whole_files() {
     assert!(got == expected, "the final render differs from a clean one");
 }
 
+/// Removing the documents of deleted cases, killed at random moments:
+/// every file left is a whole document, nothing outside `out/` is
+/// touched, and the next render finishes the removal.
+#[test]
+fn a_killed_prune_is_finished_by_the_next_render() {
+    let repo = large_repository(15);
+    let out = repo.path().join("out");
+    render_into(repo.path(), &out);
+    let full_out = tempfile::tempdir().unwrap();
+    copy_tree(&out, full_out.path());
+    let before = snapshot(&out);
+    // A file outside `out/` that a link inside it points at.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("checklist.md"), "keep").unwrap();
+    // Two thirds of the cases are deleted.
+    for i in 0..15 {
+        if i % 3 != 0 {
+            std::fs::remove_dir_all(repo.path().join(format!("cases/{i:04}"))).unwrap();
+        }
+    }
+    let reference = tempfile::tempdir().unwrap();
+    render_into(repo.path(), reference.path());
+    let expected = snapshot(reference.path());
+
+    let restore = || {
+        let _ = std::fs::remove_dir_all(&out);
+        copy_tree(full_out.path(), &out);
+        std::os::unix::fs::symlink(outside.path(), out.join("2026-999-link")).unwrap();
+    };
+    restore();
+    let started = Instant::now();
+    render_into(repo.path(), &out);
+    let full = started.elapsed().max(Duration::from_millis(30));
+
+    let mut rng = StdRng::seed_from_u64(5);
+    let mut kills = 0;
+    for round in 0..12 {
+        restore();
+        let delay = full.mul_f64(rng.random_range(0.0..1.0));
+        if kill_after(repo.path(), &["render", "-q"], delay) {
+            kills += 1;
+        }
+        for (file, bytes) in snapshot(&out) {
+            if is_temporary(&file) || file.starts_with(".kring") {
+                continue;
+            }
+            assert!(
+                before.get(&file) == Some(&bytes),
+                "round {round}: {file} is not a whole document"
+            );
+        }
+        render_into(repo.path(), &out);
+        let mut got = snapshot(&out);
+        got.remove(".kring.lock");
+        let mut want = expected.clone();
+        want.remove(".kring.lock");
+        assert!(got == want, "round {round}: the rerun did not finish");
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join("checklist.md")).unwrap(),
+            "keep"
+        );
+    }
+    eprintln!("killed kring render {kills} times while pruning");
+    assert!(kills >= 4, "only {kills} kills hit a running render");
+}
+
 #[test]
 fn a_killed_fmt_leaves_each_file_old_or_new() {
     let repo = large_repository(40);

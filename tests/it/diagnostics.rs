@@ -26,7 +26,7 @@ parts = ["family_time"]
 fn every_shape_problem_at_once_in_file_order_with_help() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "kring.toml", "");
-    write(dir.path(), "cases/visser.toml", FIVE_MISTAKES);
+    write(dir.path(), "cases/2026-050-visser.toml", FIVE_MISTAKES);
     let output = kring()
         .args(["check", "--format", "json", "--today", TODAY])
         .arg(dir.path())

@@ -331,3 +331,56 @@ fn an_unreadable_case_is_reported_and_the_rest_exported() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("cases/kapot.toml cannot be read"));
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 11);
 }
+
+/// A key file that is not there gets the same step-by-step help as no key,
+/// with the path given, not just "No such file or directory".
+#[test]
+fn a_missing_key_file_says_how_to_make_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kring/export.key");
+    let output = kring()
+        .env_remove("KRING_EXPORT_KEY")
+        .env_remove("KRING_EXPORT_KEY_FILE")
+        .args(["export", "--anonymised", "--key-file"])
+        .arg(&path)
+        .arg(fixture_dir("stats"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let shown = path.display().to_string();
+    assert!(
+        stderr.contains(&format!("the key file {shown} does not exist")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "(umask 077; head -c 32 /dev/urandom | base64 > {shown})"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("mkdir -p"), "{stderr}");
+    assert!(!stderr.contains("No such file"), "{stderr}");
+
+    // Following the help works.
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(
+            stderr
+                .lines()
+                .find(|l| l.contains("umask 077"))
+                .unwrap()
+                .trim(),
+        )
+        .status()
+        .unwrap();
+    assert!(made.success());
+    kring()
+        .env_remove("KRING_EXPORT_KEY")
+        .env_remove("KRING_EXPORT_KEY_FILE")
+        .args(["export", "--anonymised", "--key-file"])
+        .arg(&path)
+        .arg(fixture_dir("stats"))
+        .assert()
+        .success();
+}

@@ -229,3 +229,73 @@ fn the_hook_checks_staged_coordinator_files_and_templates() {
         String::from_utf8_lossy(&commit.stderr)
     );
 }
+
+/// A case file outside cases/ would pass every check unseen (K008): the
+/// hook stops it, as `kring check` reports it.
+#[test]
+fn the_hook_stops_a_case_file_outside_the_case_folder() {
+    let dir = repository();
+    let misspelt = BROKEN.replace("\"family\"", "\"famly\"");
+    for place in ["2026-099-kapot.toml", "templates/2026-099-kapot.toml"] {
+        write(dir.path(), place, &misspelt);
+        git(dir.path(), &["add", place]);
+        let commit = git(dir.path(), &["commit", "-q", "-m", "Ergens"]);
+        assert!(!commit.status.success(), "{place}: the commit went through");
+        let stderr = String::from_utf8_lossy(&commit.stderr);
+        assert!(stderr.contains("warning[K008]"), "{stderr}");
+        assert!(stderr.contains(place), "{stderr}");
+        git(dir.path(), &["rm", "-q", "--cached", place]);
+        std::fs::remove_file(dir.path().join(place)).unwrap();
+    }
+    // Other TOML files go through.
+    write(dir.path(), "notes.toml", "title = \"notes\"\n");
+    git(dir.path(), &["add", "notes.toml"]);
+    let commit = git(dir.path(), &["commit", "-q", "-m", "Notes"]);
+    assert!(commit.status.success());
+}
+
+/// `.pre-commit-hooks.yaml`: the pre-commit framework runs `entry` in the
+/// repository with the changes staged, as git runs kring's own hook.
+#[test]
+fn the_pre_commit_framework_hook_runs_the_staged_check() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let field = |key: &str| {
+        manifest
+            .lines()
+            .find_map(|l| {
+                l.trim_start_matches([' ', '-'])
+                    .strip_prefix(&format!("{key}: "))
+            })
+            .unwrap_or_else(|| panic!("no {key}"))
+            .to_string()
+    };
+    assert_eq!(field("id"), "kring-check");
+    assert_eq!(field("language"), "system");
+    assert_eq!(field("pass_filenames"), "false");
+    let entry = field("entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("kring"));
+    let args: Vec<&str> = words.collect();
+
+    let dir = repository();
+    write(dir.path(), "cases/2026/kapot.toml", BROKEN);
+    git(dir.path(), &["add", "cases/2026/kapot.toml"]);
+    kring()
+        .current_dir(dir.path())
+        .args(&args)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("error[K201]"));
+    git(
+        dir.path(),
+        &["rm", "-q", "--cached", "cases/2026/kapot.toml"],
+    );
+    kring()
+        .current_dir(dir.path())
+        .args(&args)
+        .assert()
+        .success();
+}

@@ -24,4 +24,6 @@ mod rules;
 mod schema;
 mod snapshots;
 mod stats;
+mod taplo;
 mod templates;
+mod tour;

@@ -141,3 +141,70 @@ fn init_keeps_documents_out_of_git() {
     let ignore = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "out/"));
 }
+
+/// Files with personal data are 0600, the others 0644 (DESIGN §9.5); `fmt`
+/// and `anonymise` keep the mode a file has.
+#[cfg(unix)]
+#[test]
+fn files_get_the_mode_their_contents_need() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    kring().arg("init").arg(root).assert().success();
+    for public in [
+        "kring.toml",
+        ".gitignore",
+        ".taplo.toml",
+        "templates/README.md",
+        ".kring/case.schema.json",
+        ".kring/settings.schema.json",
+        "cases/.gitkeep",
+    ] {
+        assert_eq!(mode(&root.join(public)), 0o644, "{public}");
+    }
+    kring()
+        .current_dir(root)
+        .args(["new", "2026-001-sam", "--variant", "family", "-q"])
+        .assert()
+        .success();
+    let case = root.join("cases/2026-001-sam.toml");
+    assert_eq!(mode(&case), 0o600);
+
+    // A case file someone made 0640 for a colleague stays 0640 after fmt.
+    std::fs::set_permissions(&case, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let messy = std::fs::read_to_string(&case)
+        .unwrap()
+        .replace("\n\n[", "\n[");
+    std::fs::write(&case, &messy).unwrap();
+    kring()
+        .current_dir(root)
+        .args(["fmt", "-q"])
+        .assert()
+        .success();
+    assert_ne!(std::fs::read_to_string(&case).unwrap(), messy, "fmt wrote");
+    assert_eq!(mode(&case), 0o640);
+
+    // Documents hold personal data.
+    let demo = rendered_demo();
+    for file in files_below(&demo.path().join("out")) {
+        assert_eq!(mode(&demo.path().join("out").join(&file)), 0o600, "{file}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn anonymise_keeps_the_mode_of_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = demo_copy();
+    let case = dir.path().join("cases/2026/2026-031-bakker.toml");
+    std::fs::set_permissions(&case, std::fs::Permissions::from_mode(0o640)).unwrap();
+    kring()
+        .current_dir(dir.path())
+        .args(["anonymise", "2026-031-bakker", "-q", "--today", TODAY])
+        .assert()
+        .success();
+    let anonymised = dir.path().join("cases/2026/2026-031.toml");
+    let mode = std::fs::metadata(&anonymised).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{TODAY, demo_copy, demo_dir, kring};
+use crate::support::{TODAY, demo_copy, demo_dir, kring, personal_values_in};
 
 fn json(args: &[&str], dir: &std::path::Path) -> Value {
     let output = kring()
@@ -259,4 +259,71 @@ fn status_by_coordinator_shows_each_load() {
         .collect();
     assert_eq!(got, expected);
     assert_eq!(loads[5]["next"][0], "2027-02-10");
+}
+
+/// `--no-names`: the feed (and the table and JSON) hold no person's name:
+/// case ids shortened to their number, no coordinator, the people still to
+/// prepare counted.
+#[test]
+fn agenda_without_names_holds_no_persons_name() {
+    let dir = demo_copy();
+    let feed = dir.path().join("agenda.ics");
+    let args = [
+        "agenda",
+        "--from",
+        "2027-01-30",
+        "--days",
+        "60",
+        "--no-names",
+    ];
+    let output = kring()
+        .current_dir(dir.path())
+        .args(args)
+        .args(["--format", "json", "--ics"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let items: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cases: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["case"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            "2026-038", "2026-038", "2026-041", "2026-041", "2026-038", "2026-041"
+        ]
+    );
+    let prepare = &items[2];
+    assert_eq!(
+        prepare["what"],
+        "prepare before the conference on 2027-03-09: 2 people"
+    );
+    let table = kring().current_dir(dir.path()).args(args).output().unwrap();
+    let ics = std::fs::read_to_string(&feed).unwrap();
+    let everything = format!("{ics}\n{items}\n{}", String::from_utf8_lossy(&table.stdout));
+    // Names from the case files and the roster, surnames in ids included;
+    // the meeting's place stays (the coordinator must get there), and so
+    // does an organisation named in it (a school).
+    let mut names = personal_values_in(dir.path(), &["location", "organisation"]);
+    for entry in std::fs::read_dir(dir.path().join("coordinators")).unwrap() {
+        let path = entry.unwrap().path();
+        names.push(path.file_stem().unwrap().to_string_lossy().to_string());
+    }
+    let leaked: Vec<&String> = names
+        .iter()
+        .filter(|name| everything.contains(name.as_str()))
+        .collect();
+    assert!(leaked.is_empty(), "{leaked:?}");
+    assert!(
+        ics.contains("UID:2026-038.conference.20270210@kring"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("X-WR-CALNAME:kring agenda\r\n") || !ics.contains("X-WR-CALNAME"),
+        "{ics}"
+    );
 }

@@ -774,3 +774,138 @@ fn letters_carry_translations_and_a_way_to_reach_someone() {
     assert!(!out.join("2026-002-b/invitations").exists());
     assert!(out.join("2026-002-b/checklist.md").exists());
 }
+
+#[test]
+fn the_documents_of_a_deleted_case_are_removed() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let folder = dir.path().join("out/2026-038-yildiz");
+    let documents = files_below(&folder).len();
+    assert!(documents > 5);
+    std::fs::remove_file(dir.path().join("cases/2026/2026-038-yildiz.toml")).unwrap();
+
+    let output = render_check(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("orphan: out/2026-038-yildiz/invitations/ayse.html"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("{documents} no longer produced")),
+        "{stderr}"
+    );
+
+    render(dir.path())
+        .success()
+        .stderr(predicate::str::contains(format!("{documents} removed")));
+    assert!(!folder.exists());
+    render_check(dir.path()).assert().success();
+}
+
+#[test]
+fn a_changed_id_takes_the_old_folder_away() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let case = dir.path().join("cases/2026/2026-038-yildiz.toml");
+    std::fs::write(
+        &case,
+        read(&case).replace("id = \"2026-038-yildiz\"", "id = \"2026-038-yilmaz\""),
+    )
+    .unwrap();
+    render(dir.path()).success();
+    assert!(!dir.path().join("out/2026-038-yildiz").exists());
+    assert!(
+        dir.path()
+            .join("out/2026-038-yilmaz/checklist.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn pruning_leaves_what_kring_did_not_write() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    write(dir.path(), "out/2026-038-yildiz/notes.txt", "mine");
+    write(
+        dir.path(),
+        "out/2026-038-yildiz/invitations/brief.docx",
+        "mine",
+    );
+    write(dir.path(), "out/overview/2026-038-yildiz.md", "mine");
+    std::fs::remove_file(dir.path().join("cases/2026/2026-038-yildiz.toml")).unwrap();
+    render(dir.path()).success();
+    let left = files_below(&dir.path().join("out/2026-038-yildiz"));
+    assert_eq!(left, ["invitations/brief.docx", "notes.txt"]);
+    assert!(dir.path().join("out/overview/2026-038-yildiz.md").is_file());
+}
+
+#[test]
+fn a_render_of_some_cases_removes_no_other_folder() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    kring()
+        .args(["render", "--today", TODAY])
+        .arg(dir.path().join("cases/2026/2026-041-smit.toml"))
+        .assert()
+        .success();
+    assert!(
+        dir.path()
+            .join("out/2026-038-yildiz/checklist.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn a_case_file_that_does_not_parse_keeps_its_documents() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let case = dir.path().join("cases/2026/2026-038-yildiz.toml");
+    std::fs::write(&case, "id = \n").unwrap();
+    render(dir.path()).code(1);
+    assert!(
+        dir.path()
+            .join("out/2026-038-yildiz/checklist.md")
+            .is_file()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn pruning_never_follows_a_link() {
+    let dir = demo_copy();
+    render(dir.path()).success();
+    let home = tempfile::tempdir().unwrap();
+    write(home.path(), "checklist.md", "keep");
+    write(home.path(), "invitations/ayse.md", "keep");
+    write(home.path(), "2026-001-x/checklist.md", "keep");
+    let out = dir.path().join("out");
+    // A link named like a case, a linked invitations folder in a case that
+    // is gone, and a linked document.
+    std::os::unix::fs::symlink(home.path(), out.join("2026-099-link")).unwrap();
+    std::os::unix::fs::symlink(home.path(), out.join("x")).unwrap();
+    write(dir.path(), "out/2026-098-gone/plan.md", "old");
+    std::os::unix::fs::symlink(
+        home.path().join("invitations"),
+        out.join("2026-098-gone/invitations"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        home.path().join("checklist.md"),
+        out.join("2026-098-gone/checklist.md"),
+    )
+    .unwrap();
+    render(dir.path()).success();
+    assert_eq!(
+        files_below(home.path()),
+        [
+            "2026-001-x/checklist.md",
+            "checklist.md",
+            "invitations/ayse.md"
+        ]
+    );
+    assert!(!out.join("2026-098-gone/plan.md").exists());
+    assert!(std::fs::symlink_metadata(out.join("2026-099-link")).is_ok());
+    assert!(std::fs::symlink_metadata(out.join("2026-098-gone/checklist.md")).is_ok());
+}

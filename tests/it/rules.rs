@@ -16,14 +16,10 @@ type Expectation = (String, usize, String);
 
 fn expectations(root: &Path) -> BTreeSet<Expectation> {
     let mut expected = BTreeSet::new();
-    let folders = ["cases", "coordinators"].map(|f| root.join(f));
-    for entry in folders
-        .iter()
-        .filter(|f| f.is_dir())
-        .flat_map(walkdir::WalkDir::new)
-    {
+    // The whole fixture: a case file outside cases/ is reported too (K008).
+    for entry in walkdir::WalkDir::new(root) {
         let entry = entry.unwrap();
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "toml") {
             continue;
         }
         let rel = entry
@@ -167,6 +163,8 @@ fixtures! {
     k003_invalid_id => "K003",
     k004_duplicate_case_id => "K004",
     k006_placeholder => "K006",
+    k007_file_name_is_not_the_id => "K007",
+    k008_case_file_outside_the_case_folder => "K008",
     k101_duplicate_participant_id => "K101",
     k102_dangling_reference => "K102",
     k201_no_central => "K201",

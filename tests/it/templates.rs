@@ -135,3 +135,76 @@ fn check_reports_a_broken_template_with_file_and_line() {
             "error: template templates/nl/invitation.md:",
         ));
 }
+
+/// An attribute typo passes the check of variable names (`p` is known,
+/// `naam` is not looked at); `check` finds it by rendering the template on
+/// sample cases, before `render` fails on a real one.
+#[test]
+fn check_renders_the_repositorys_templates_and_finds_attribute_typos() {
+    let dir = demo_copy();
+    kring()
+        .current_dir(dir.path())
+        .args(["templates", "export", "-q"])
+        .assert()
+        .success();
+    // The built-ins, as the repository's own copies, check clean.
+    kring()
+        .args(["check", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success();
+
+    let cases = [
+        // (template, line to break, from, to)
+        ("nl/invitation.md", "{{ p.name }}", "{{ p.naam }}"),
+        ("en/plan.md", "{{ ag.what }}", "{{ ag.wat }}"),
+        ("en/checklist.md", "{{ c.location", "{{ c.locatie"),
+    ];
+    for (template, from, to) in cases {
+        let path = dir.path().join("templates").join(template);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let line = original
+            .lines()
+            .position(|l| l.contains(from))
+            .map(|i| i + 1);
+        let Some(line) = line else {
+            panic!("{template} has no {from}")
+        };
+        std::fs::write(&path, original.replacen(from, to, 1)).unwrap();
+        let output = kring()
+            .args(["check", "--today", TODAY])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{template}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let field = to.split(['.', ' ']).nth(2).unwrap();
+        assert!(
+            stderr.contains(&format!("error: template templates/{template}:{line}:"))
+                && stderr.contains(&format!("`{field}`")),
+            "{template}: {stderr}"
+        );
+        std::fs::write(&path, original).unwrap();
+    }
+
+    // A language the repository adds is tried too.
+    let plan = std::fs::read_to_string(dir.path().join("templates/en/plan.md")).unwrap();
+    write(
+        dir.path(),
+        "templates/de/plan.md",
+        &plan.replacen("{{ ag.what }}", "{{ ag.wat }}", 1),
+    );
+    for kind in ["invitation", "checklist"] {
+        let text =
+            std::fs::read_to_string(dir.path().join(format!("templates/en/{kind}.md"))).unwrap();
+        write(dir.path(), &format!("templates/de/{kind}.md"), &text);
+    }
+    kring()
+        .args(["check", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: template templates/de/plan.md:",
+        ));
+}
