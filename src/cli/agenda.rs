@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Format, Outcome, Ui, print_stdout};
 use crate::fsutil::{Mode, write_atomic};
+use crate::msg;
 use crate::region::agenda::{agenda, without_names};
 use crate::render::calendar::{FeedEvent, feed};
 use crate::repo::open_and_load;
@@ -88,10 +89,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 ));
             }
             if items.is_empty() {
-                ui.note(&format!(
-                    "nothing on the agenda from {from} for {} days",
-                    args.days
-                ));
+                ui.say(msg!("agenda-empty", from = from, days = args.days));
             }
             print_stdout(&text)?;
         }
@@ -135,11 +133,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             feed(&events, repo.settings.timezone.name(), &name).as_bytes(),
             Mode::Private,
         )?;
-        ui.note(&format!(
-            "wrote {} ({} events)",
-            path.display(),
-            events.len()
-        ));
+        let file = path.display().to_string();
+        ui.say(msg!("agenda-written", file = file, events = events.len()));
     }
     Ok(Outcome::Clean)
 }

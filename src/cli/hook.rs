@@ -10,10 +10,11 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{Outcome, Ui, plural};
+use super::{Outcome, Ui};
 use crate::check::Workspace;
 use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
+use crate::msg;
 use crate::repo::Repo;
 use crate::repo::git::{install_hook, staged};
 
@@ -51,12 +52,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 fn install(repo: &Repo, ui: &Ui) -> Result<Outcome> {
     let installed = install_hook(repo)?;
     if let Some(previous) = &installed.kept {
-        ui.note(&format!(
-            "kept your existing hook as {}; it still runs before kring's",
-            previous.display()
-        ));
+        let previous = previous.display().to_string();
+        ui.say(msg!("hook-kept", file = previous));
     }
-    ui.note(&format!("installed {}", installed.hook.display()));
+    ui.say(msg!(
+        "hook-installed",
+        file = installed.hook.display().to_string()
+    ));
     Ok(Outcome::Clean)
 }
 
@@ -91,7 +93,7 @@ fn pre_commit(repo: Repo, ui: &Ui) -> Result<Outcome> {
     }
     if templates_changed {
         for error in &report.template_errors {
-            ui.error(&format!("template {error}"));
+            ui.error(&ui.t(&msg!("template-error", error = error.to_string())));
             problems += 1;
         }
     }
@@ -104,18 +106,15 @@ fn pre_commit(repo: Repo, ui: &Ui) -> Result<Outcome> {
         }
     }
     if !unformatted.is_empty() {
-        ui.stderr(&format!(
-            "kring: not formatted: {}\n  run `kring fmt {}` and stage the result\n",
-            unformatted.join(", "),
-            unformatted.join(" ")
-        ));
+        let files = unformatted.join(", ");
+        let args = unformatted.join(" ");
+        let text = ui.t(&msg!("hook-unformatted", files = files, args = args));
+        ui.stderr(&format!("{text}\n"));
     }
     if problems > 0 || !unformatted.is_empty() {
         let problems = problems + unformatted.len();
-        ui.stderr(&format!(
-            "kring: commit stopped: {} in the staged files (kring check, kring fmt; git commit --no-verify skips this)\n",
-            plural(problems, "problem")
-        ));
+        let text = ui.t(&msg!("hook-stopped", problems = problems));
+        ui.stderr(&format!("{text}\n"));
         return Ok(Outcome::Problems);
     }
     Ok(Outcome::Clean)

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 
 use super::{Outcome, Ui};
 use crate::fsutil::{Mode, write_atomic};
+use crate::msg;
 
 /// Write manual pages, one per command.
 #[derive(Debug, clap::Args)]
@@ -30,11 +31,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         write_atomic(&path, page, Mode::Public)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    ui.note(&format!(
-        "wrote {} manual pages to {}",
-        pages.len(),
-        args.dir.display()
-    ));
+    let folder = args.dir.display().to_string();
+    ui.say(msg!("man-written", pages = pages.len(), folder = folder));
     Ok(Outcome::Clean)
 }
 

@@ -184,9 +184,34 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let result = run_command(cli.command, &ui);
     // An error that stops a command, in the user's words for `error:`.
     result.or_else(|error| {
-        ui.error(&format!("{error:#}"));
+        ui.error(&error_text(&error, &ui));
         Ok(Outcome::Failed)
     })
+}
+
+/// An error in the user's language where it is one of kring's own (a
+/// repository that cannot be read or found); else as the error says it.
+fn error_text(error: &anyhow::Error, ui: &Ui) -> String {
+    use crate::repo::RepoError;
+    // Only when the error is the repository's own, not a context around it.
+    let Some(repo) = error
+        .downcast_ref::<RepoError>()
+        .filter(|repo| repo.to_string() == error.to_string())
+    else {
+        return format!("{error:#}");
+    };
+    let message = match repo {
+        RepoError::Io { path, source } => {
+            msg!("cannot-read", what = format!("{path}: {source}"))
+        }
+        RepoError::Settings { path, message } => {
+            msg!("repo-settings", file = path, message = message)
+        }
+        RepoError::NotFound(what) => msg!("repo-not-found", what = what),
+        RepoError::Link(what) => msg!("repo-link", what = what),
+        RepoError::TwoRoots(a, b) => msg!("repo-two-roots", first = a, second = b),
+    };
+    ui.t(&message)
 }
 
 fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {

@@ -10,6 +10,7 @@ use crate::edit::coordinator::coordinator_skeleton;
 use crate::edit::skeleton::skeleton;
 use crate::fsutil::{Mode, create_new_atomic};
 use crate::model::{Variant, is_valid_id};
+use crate::msg;
 use crate::repo::{ROSTER_DIR, Repo, load_case};
 
 /// Create a new case file from a commented skeleton.
@@ -43,20 +44,21 @@ pub struct Args {
 /// `kring new ID --coordinator`: coordinators/ID.toml.
 fn new_coordinator(args: &Args, ui: &Ui) -> Result<Outcome> {
     if !is_valid_id(&args.id) {
-        bail!(
-            "`{}` is not a valid coordinator id: use lowercase letters, digits and `-` (at most 63), e.g. anouk-visser",
-            args.id
-        );
+        bail!(ui.t(&msg!("new-bad-coordinator-id", id = &args.id)));
     }
     if let Some(name) = &args.name
         && name.chars().any(char::is_control)
     {
-        bail!("a name is one line of text, without tabs or line breaks");
+        bail!(ui.t(&msg!("new-bad-name")));
     }
     let repo = Repo::discover(Path::new("."))?;
     let roster = repo.roster()?;
     if let Some(c) = roster.coordinators.iter().find(|c| c.id() == args.id) {
-        bail!("coordinator id `{}` is already used by {}", args.id, c.name);
+        bail!(ui.t(&msg!(
+            "new-coordinator-taken",
+            id = &args.id,
+            name = &c.name
+        )));
     }
     let path = repo.root.join(ROSTER_DIR).join(format!("{}.toml", args.id));
     let text = coordinator_skeleton(&args.id, args.name.as_deref());
@@ -64,9 +66,7 @@ fn new_coordinator(args: &Args, ui: &Ui) -> Result<Outcome> {
     let shown = repo
         .relative(&path)
         .unwrap_or_else(|| path.display().to_string());
-    ui.note(&format!(
-        "created {shown}; fill it in, then run `kring match <case>`"
-    ));
+    ui.say(msg!("new-coordinator-created", file = shown));
     Ok(Outcome::Clean)
 }
 
@@ -75,21 +75,18 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         return new_coordinator(&args, ui);
     };
     if !is_valid_id(&args.id) {
-        bail!(
-            "`{}` is not a valid case id: use lowercase letters, digits and `-` (at most 63), e.g. 2026-014-sam",
-            args.id
-        );
+        bail!(ui.t(&msg!("new-bad-case-id", id = &args.id)));
     }
     if let Some(title) = &args.title
         && title.chars().any(char::is_control)
     {
-        bail!("a title is one line of text, without tabs or line breaks");
+        bail!(ui.t(&msg!("new-bad-title")));
     }
     let repo = Repo::discover(Path::new("."))?;
     for file in repo.case_files(&[])? {
         let loaded = load_case(&file);
         if loaded.id.is_some_and(|id| id.get_ref() == &args.id) {
-            bail!("case id `{}` is already used by {}", args.id, file.rel);
+            bail!(ui.t(&msg!("new-case-taken", id = &args.id, file = &file.rel)));
         }
     }
     let path = repo.cases_dir().join(format!("{}.toml", args.id));
@@ -105,8 +102,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let shown = repo
         .relative(&path)
         .unwrap_or_else(|| path.display().to_string());
-    ui.note(&format!(
-        "created {shown}; fill it in, then run `kring check`"
-    ));
+    ui.say(msg!("new-case-created", file = shown));
     Ok(Outcome::Clean)
 }

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::plural;
 use super::{Outcome, Ui, print_stdout};
 use crate::fsutil::{Mode, create_new_atomic};
+use crate::msg;
 use crate::render::templates::{BUILTIN, LAYOUT, Origin, Templates};
 use crate::repo::{Repo, slash_path};
 
@@ -17,7 +17,7 @@ use crate::repo::{Repo, slash_path};
     long_about = "Lists the document templates a repository uses, or copies the built-in ones into its\n\
                   templates/ folder to edit them. A file in templates/ replaces the built-in template with\n\
                   the same path; a new folder (templates/fy/) adds a language. See docs/templates.md.",
-    after_help = "Examples:\n  kring templates list\n  kring templates export --lang nl\n  $EDITOR templates/nl/invitation.md && kring check && kring render"
+    after_help = "Examples:\n  kring templates list\n  kring templates export --language nl\n  $EDITOR templates/nl/invitation.md && kring check && kring render"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -34,9 +34,10 @@ pub enum Action {
     },
     /// Copy the built-in templates into templates/ for editing; never overwrites an existing file.
     Export {
-        /// Only the templates of this language (and the layout).
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
+        /// Only the templates of this document language (and the layout).
+        /// (`--lang` is the language of kring's own messages.)
+        #[arg(long = "language", value_name = "LANG")]
+        language: Option<String>,
         /// Where to write (default: templates/ in the repository).
         dir: Option<PathBuf>,
     },
@@ -45,7 +46,7 @@ pub enum Action {
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     match args.action {
         Action::List { repo } => list(repo.as_deref(), ui),
-        Action::Export { lang, dir } => export(lang.as_deref(), dir, ui),
+        Action::Export { language, dir } => export(language.as_deref(), dir, ui),
     }
 }
 
@@ -54,7 +55,7 @@ fn list(start: Option<&Path>, ui: &Ui) -> Result<Outcome> {
     let templates = match Templates::load(&repo.root) {
         Ok(t) => t,
         Err(e) => {
-            ui.error(&format!("template {e}"));
+            ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
             return Ok(Outcome::Failed);
         }
     };
@@ -105,12 +106,12 @@ fn export(lang: Option<&str>, dir: Option<PathBuf>, ui: &Ui) -> Result<Outcome> 
     if let Some(lang) = lang
         && chosen.len() == 1
     {
-        bail!(
-            "`{lang}` is not a built-in language (those are nl and en); to start a new one, \
-             export nl and copy {}/nl to {}/{lang}",
-            target.display(),
-            target.display()
-        );
+        let folder = target.display().to_string();
+        bail!(ui.t(&msg!(
+            "templates-unknown-language",
+            lang = lang,
+            folder = folder
+        )));
     }
 
     let (mut written, mut same, mut kept) = (0, 0, Vec::new());
@@ -131,17 +132,14 @@ fn export(lang: Option<&str>, dir: Option<PathBuf>, ui: &Ui) -> Result<Outcome> 
         }
     }
     for path in &kept {
-        ui.note(&format!(
-            "kept {} (it differs from the built-in one)",
-            path.display()
-        ));
+        ui.say(msg!("templates-kept", file = path.display().to_string()));
     }
-    ui.note(&format!(
-        "exported to {}: {} written, {} already the same, {} kept as edited",
-        target.display(),
-        plural(written, "template"),
-        same,
-        kept.len()
+    ui.say(msg!(
+        "templates-exported",
+        folder = target.display().to_string(),
+        written = written,
+        same = same,
+        kept = kept.len()
     ));
     Ok(Outcome::Clean)
 }

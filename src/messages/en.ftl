@@ -339,3 +339,32 @@ task-sent = send the plan
 task-workplan = work plan made
 task-follow-up = ask how the plan goes
 task-registration = register the conference
+hook-kept = kept your existing hook as { $file }; it still runs before kring's
+hook-installed = installed { $file }
+hook-unformatted = kring: not formatted: { $files }
+    {"  "}run `kring fmt { $args }` and stage the result
+hook-stopped = kring: commit stopped: { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    } in the staged files (kring check, kring fmt; git commit --no-verify skips this)
+new-bad-case-id = `{ $id }` is not a valid case id: use lowercase letters, digits and `-` (at most 63), e.g. 2026-014-sam
+new-bad-coordinator-id = `{ $id }` is not a valid coordinator id: use lowercase letters, digits and `-` (at most 63), e.g. anouk-visser
+new-bad-title = a title is one line of text, without tabs or line breaks
+new-bad-name = a name is one line of text, without tabs or line breaks
+new-case-taken = case id `{ $id }` is already used by { $file }
+new-coordinator-taken = coordinator id `{ $id }` is already used by { $name }
+new-case-created = created { $file }; fill it in, then run `kring check`
+new-coordinator-created = created { $file }; fill it in, then run `kring match <case>`
+templates-unknown-language = `{ $lang }` is not a built-in language (those are nl and en); to start a new one, export nl and copy { $folder }/nl to { $folder }/{ $lang }
+templates-kept = kept { $file } (it differs from the built-in one)
+templates-exported = exported to { $folder }: { $written ->
+        [one] 1 template
+       *[other] { $written } templates
+    } written, { $same } already the same, { $kept } kept as edited
+agenda-empty = nothing on the agenda from { $from } for { $days } days
+agenda-written = wrote { $file } ({ $events } events)
+man-written = wrote { $pages } manual pages to { $folder }
+repo-settings = invalid { $file }: { $message }
+repo-not-found = { $what }: no such file, folder or case id
+repo-link = { $what } is a symbolic link; kring does not follow links
+repo-two-roots = { $first } and { $second } belong to different case repositories

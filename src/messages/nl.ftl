@@ -353,3 +353,32 @@ task-sent = plan versturen
 task-workplan = werkplan gemaakt
 task-follow-up = vragen hoe het plan gaat
 task-registration = de conferentie registreren
+hook-kept = je eigen hook staat nu in { $file }; die draait nog steeds vóór die van kring
+hook-installed = { $file } geïnstalleerd
+hook-unformatted = kring: niet opgemaakt: { $files }
+    {"  "}doe `kring fmt { $args }` en zet het resultaat klaar (git add)
+hook-stopped = kring: vastleggen gestopt: { $problems ->
+        [one] 1 probleem
+       *[other] { $problems } problemen
+    } in de klaargezette bestanden (kring check, kring fmt; git commit --no-verify slaat dit over)
+new-bad-case-id = `{ $id }` is geen geldig zaak-id: gebruik kleine letters, cijfers en `-` (hoogstens 63), bijvoorbeeld 2026-014-sam
+new-bad-coordinator-id = `{ $id }` is geen geldig coördinator-id: gebruik kleine letters, cijfers en `-` (hoogstens 63), bijvoorbeeld anouk-visser
+new-bad-title = een titel is één regel tekst, zonder tabs of regeleinden
+new-bad-name = een naam is één regel tekst, zonder tabs of regeleinden
+new-case-taken = het zaak-id `{ $id }` staat al in { $file }
+new-coordinator-taken = het coördinator-id `{ $id }` is al van { $name }
+new-case-created = { $file } gemaakt; vul het in en doe dan `kring check`
+new-coordinator-created = { $file } gemaakt; vul het in en doe dan `kring match <zaak>`
+templates-unknown-language = `{ $lang }` is geen ingebouwde taal (dat zijn nl en en); voor een nieuwe taal: exporteer nl en kopieer { $folder }/nl naar { $folder }/{ $lang }
+templates-kept = { $file } bewaard (het wijkt af van het ingebouwde sjabloon)
+templates-exported = geëxporteerd naar { $folder }: { $written ->
+        [one] 1 sjabloon
+       *[other] { $written } sjablonen
+    } geschreven, { $same } al gelijk, { $kept } bewaard omdat ze zijn aangepast
+agenda-empty = niets op de agenda vanaf { $from }, { $days } dagen lang
+agenda-written = { $file } geschreven ({ $events } afspraken)
+man-written = { $pages } handleidingpagina's geschreven in { $folder }
+repo-settings = { $file } klopt niet: { $message }
+repo-not-found = { $what }: geen bestand, map of zaak-id met die naam
+repo-link = { $what } is een symbolische koppeling; kring volgt geen koppelingen
+repo-two-roots = { $first } en { $second } horen bij verschillende mappen met zaken

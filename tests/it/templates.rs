@@ -10,7 +10,7 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
     let dir = demo_copy();
     kring()
         .current_dir(dir.path())
-        .args(["templates", "export", "--lang", "nl"])
+        .args(["templates", "export", "--language", "nl"])
         .assert()
         .success()
         .stderr(predicate::str::contains("4 templates written"));
@@ -59,7 +59,7 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
 
     kring()
         .current_dir(dir.path())
-        .args(["templates", "export", "--lang", "fy"])
+        .args(["templates", "export", "--language", "fy"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not a built-in language"));
