@@ -7,8 +7,8 @@
 //! Nothing below `cli` prints. CONTRIBUTING.md has the module map.
 
 /// `eprintln!` that does not panic when stderr is gone (a pipe whose reader
-/// has left): a message that cannot be shown is not a reason to crash.
-#[macro_export]
+/// has left): a message that cannot be shown is not a reason to crash. For
+/// `cli::Ui`, the one place that writes to the terminal.
 macro_rules! ewriteln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -17,7 +17,6 @@ macro_rules! ewriteln {
 }
 
 /// `eprint!` that does not panic when stderr is gone.
-#[macro_export]
 macro_rules! ewrite {
     ($($arg:tt)*) => {{
         use std::io::Write as _;

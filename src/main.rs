@@ -30,13 +30,9 @@ fn main() -> ExitCode {
         Err(error) => error.exit(),
     };
     match run(cli) {
-        Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Problems) => ExitCode::from(1),
-        Ok(Outcome::Failed) => ExitCode::from(2),
-        Err(error) => {
-            kring::ewriteln!("error: {error:#}");
-            ExitCode::from(2)
-        }
+        Outcome::Clean => ExitCode::SUCCESS,
+        Outcome::Problems => ExitCode::from(1),
+        Outcome::Failed => ExitCode::from(2),
     }
 }
 

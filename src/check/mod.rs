@@ -236,12 +236,7 @@ impl Report {
 /// The one check of a repository: the case rules on every file, case ids
 /// across files, the roster and the cases against it, and the templates.
 pub fn repository(input: &Input) -> Report {
-    let mut report = cases(input.cases, input.settings, input.today);
-    roster::check(input.cases, input.roster, &mut report.diagnostics);
-    files::outside_case_folder(input.strays, &input.settings.cases, &mut report.diagnostics);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut report = files_of(input);
     report.template_errors = match input.templates {
         Ok(templates) => {
             let mut errors = templates.unknown_variables();
@@ -251,6 +246,21 @@ pub fn repository(input: &Input) -> Report {
         }
         Err(error) => vec![error.clone()],
     };
+    report
+}
+
+/// Everything [`repository`] checks that depends on the files: the case
+/// rules, case ids across files, the roster and the cases against it, the
+/// files outside the case folder. Not the templates, which no case file
+/// changes: `kring anonymise` checks each result with this, so the
+/// templates are not rendered again for every case it rewrites.
+pub fn files_of(input: &Input) -> Report {
+    let mut report = cases(input.cases, input.settings, input.today);
+    roster::check(input.cases, input.roster, &mut report.diagnostics);
+    files::outside_case_folder(input.strays, &input.settings.cases, &mut report.diagnostics);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report
 }
 

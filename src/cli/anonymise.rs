@@ -71,7 +71,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 already += 1;
             }
             Anonymised::Refused(reason) => {
-                ui.error(&ui.t(&msg!("anonymised-refused", file = rel, reason = reason)));
+                ui.error(msg!("anonymised-refused", file = rel, reason = reason));
                 refused += 1;
             }
         }

@@ -62,7 +62,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             ui.stderr(&text);
             if report.files == 0 {
                 let folder = workspace.repo.cases_dir().display().to_string();
-                ui.warning(&ui.t(&msg!("no-case-files", folder = folder)));
+                ui.warning(msg!("no-case-files", folder = folder));
             } else if errors + warnings > 0 || ui.interactive {
                 ui.say(msg!(
                     "checked",
@@ -75,11 +75,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         }
     }
     for failure in &report.io_errors {
-        ui.error(&ui.t(&msg!("cannot-read", what = failure)));
+        ui.error(msg!("cannot-read", what = failure));
     }
-    for error in &report.template_errors {
-        ui.error(&ui.t(&msg!("template-error", error = error.to_string())));
-    }
+    ui.template_errors(&report.template_errors);
     Ok(
         if !report.io_errors.is_empty() || !report.template_errors.is_empty() {
             Outcome::Failed

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::{Outcome, Ui, plural, print_stdout};
+use super::{Outcome, Ui, print_stdout};
 use crate::fsutil::{Mode, write_atomic};
 use crate::msg;
 use crate::region::csv_text;
@@ -88,11 +88,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     match &args.out {
         Some(path) => {
             write_atomic(path, text.as_bytes(), Mode::Private)?;
-            ui.note(&format!(
-                "exported {} to {}",
-                plural(rows.len(), "case"),
-                path.display()
-            ));
+            let file = path.display().to_string();
+            ui.say(msg!("exported", cases = rows.len(), file = file));
         }
         None => print_stdout(&text)?,
     }

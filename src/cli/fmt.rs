@@ -44,13 +44,13 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         let text = match (&item.case, &item.file.text) {
             (Ok(_), Some(text)) => text,
             (Err(LoadError::Io(e)), _) => {
-                ui.error(&ui.t(&msg!("cannot-read", what = format!("{rel}: {e}"))));
+                ui.error(msg!("cannot-read", what = format!("{rel}: {e}")));
                 failed += 1;
                 continue;
             }
             (Err(error), text) => {
                 let reason = refusal(error, text.as_deref(), ui.lang);
-                ui.error(&ui.t(&msg!("fmt-refused", file = rel, reason = reason)));
+                ui.error(msg!("fmt-refused", file = rel, reason = reason));
                 refused += 1;
                 continue;
             }
@@ -60,7 +60,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             Ok(f) => f,
             Err(e) => {
                 let message = e.message().lines().next().unwrap_or_default();
-                ui.error(&ui.t(&msg!("fmt-not-toml", file = rel, message = message)));
+                ui.error(msg!("fmt-not-toml", file = rel, message = message));
                 refused += 1;
                 continue;
             }
@@ -80,11 +80,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         match replace_if_unchanged(&item.file.path, text.as_bytes(), formatted.as_bytes()) {
             Ok(Replaced::Written) => {}
             Ok(Replaced::ChangedMeanwhile) => {
-                ui.error(&ui.t(&msg!("fmt-changed", file = rel)));
+                ui.error(msg!("fmt-changed", file = rel));
                 failed += 1;
             }
             Err(e) => {
-                ui.error(&format!("{e:#}"));
+                ui.error(format!("{e:#}"));
                 failed += 1;
             }
         }

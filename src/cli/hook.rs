@@ -92,10 +92,8 @@ fn pre_commit(repo: Repo, ui: &Ui) -> Result<Outcome> {
         problems += 1;
     }
     if templates_changed {
-        for error in &report.template_errors {
-            ui.error(&ui.t(&msg!("template-error", error = error.to_string())));
-            problems += 1;
-        }
+        ui.template_errors(&report.template_errors);
+        problems += report.template_errors.len();
     }
     let mut unformatted = Vec::new();
     for item in &workspace.cases {

@@ -31,6 +31,7 @@ use crate::diagnostic::{Diagnostic, HumanRenderer};
 use crate::messages::{Lang, Message};
 use crate::model::Variant;
 use crate::msg;
+use crate::render::TemplateError;
 use crate::repo::{Loaded, Repo};
 
 /// What a command found: everything fine, or problems in the case files.
@@ -178,14 +179,13 @@ pub fn command() -> clap::Command {
     ))
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<Outcome> {
+/// Runs a parsed command line; an error that stops the command is printed
+/// here, in the user's words for `error:`, and is exit code 2.
+pub fn run(cli: Cli) -> Outcome {
     let ui = Ui::new(&cli.global);
-    let result = run_command(cli.command, &ui);
-    // An error that stops a command, in the user's words for `error:`.
-    result.or_else(|error| {
-        ui.error(&error_text(&error, &ui));
-        Ok(Outcome::Failed)
+    run_command(cli.command, &ui).unwrap_or_else(|error| {
+        ui.error(error_text(&error, &ui));
+        Outcome::Failed
     })
 }
 
@@ -287,23 +287,32 @@ impl Ui {
     /// A line on stderr, unless quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            crate::ewriteln!("{text}");
+            ewriteln!("{text}");
         }
     }
 
     /// `warning: ...` on stderr, unless quiet.
-    pub fn warning(&self, text: &str) {
+    pub fn warning(&self, message: impl Into<Message>) {
+        let text = self.t(&message.into());
         self.note(&self.t(&msg!("prefix-warning", text = text)));
     }
 
     /// `error: ...` on stderr, also when quiet.
-    pub fn error(&self, text: &str) {
-        crate::ewriteln!("{}", self.t(&msg!("prefix-error", text = text)));
+    pub fn error(&self, message: impl Into<Message>) {
+        let text = self.t(&message.into());
+        ewriteln!("{}", self.t(&msg!("prefix-error", text = text)));
+    }
+
+    /// Each template problem as an `error:` line.
+    pub fn template_errors(&self, errors: &[TemplateError]) {
+        for error in errors {
+            self.error(msg!("template-error", error = error.to_string()));
+        }
     }
 
     /// Text on stderr as it is (rendered diagnostics), also when quiet.
     pub fn stderr(&self, text: &str) {
-        crate::ewrite!("{text}");
+        ewrite!("{text}");
     }
 
     /// Diagnostics of one file, in the style of rustc, each followed by a
@@ -332,7 +341,7 @@ impl Ui {
     /// read<consequence>; run `kring check` to see why`).
     pub fn unreadable(&self, files: &[&Loaded], message: fn(&str) -> Message) {
         for file in files {
-            self.warning(&self.t(&message(&file.file.rel)));
+            self.warning(message(&file.file.rel));
         }
     }
 }
@@ -391,16 +400,6 @@ pub fn variant_parser() -> impl clap::builder::TypedValueParser<Value = Variant>
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(Variant::ALL.map(Variant::as_str))
         .try_map(|name| name.parse::<Variant>())
-}
-
-/// `1 file`, `2 files`: English only, for the messages not yet in the
-/// resources.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

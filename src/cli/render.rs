@@ -54,9 +54,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     let repo = &workspace.repo;
     let today = ui.today(repo);
     let report = workspace.check(today);
-    for e in &report.template_errors {
-        ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
-    }
+    ui.template_errors(&report.template_errors);
     let (Ok(templates), true) = (&workspace.templates, report.template_errors.is_empty()) else {
         return Ok(Outcome::Failed);
     };
@@ -99,17 +97,15 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 let skipped = ui.t(&msg!("render-skipped", file = file, errors = count));
                 ui.stderr(&format!("{skipped}\n"));
             }
-            Event::Note { case, note } => {
-                ui.warning(&ui.t(&msg!("render-note", case = case, note = note)))
-            }
+            Event::Note { case, note } => ui.warning(msg!("render-note", case = case, note = note)),
         }
     }
     if let Some(e) = &summary.template_error {
-        ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
+        ui.template_errors(std::slice::from_ref(e));
         return Ok(Outcome::Failed);
     }
     for failure in &report.io_errors {
-        ui.error(&ui.t(&msg!("cannot-read", what = failure)));
+        ui.error(msg!("cannot-read", what = failure));
     }
     let changed = summary.missing + summary.stale;
     if args.check {

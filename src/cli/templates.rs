@@ -55,7 +55,7 @@ fn list(start: Option<&Path>, ui: &Ui) -> Result<Outcome> {
     let templates = match Templates::load(&repo.root) {
         Ok(t) => t,
         Err(e) => {
-            ui.error(&ui.t(&msg!("template-error", error = e.to_string())));
+            ui.template_errors(std::slice::from_ref(&e));
             return Ok(Outcome::Failed);
         }
     };

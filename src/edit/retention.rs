@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use super::anonymise::{anonymise, is_anonymised};
-use crate::check::{Input, Workspace, repository};
+use crate::check::{Input, Workspace, files_of};
 use crate::diagnostic::{Code, Severity};
 use crate::fsutil::{Mode, Replaced, create_new_atomic, replace_if_unchanged};
 use crate::model::{Case, is_anonymised_coordinator, is_anonymised_label};
@@ -103,7 +103,7 @@ fn one(
             "the result does not load ({e:?}); this is a bug in kring"
         ));
     }
-    let report = repository(&Input {
+    let report = files_of(&Input {
         cases: std::slice::from_ref(&checked),
         strays: &[],
         ..workspace.input(today)

@@ -368,3 +368,7 @@ repo-settings = invalid { $file }: { $message }
 repo-not-found = { $what }: no such file, folder or case id
 repo-link = { $what } is a symbolic link; kring does not follow links
 repo-two-roots = { $first } and { $second } belong to different case repositories
+exported = exported { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } to { $file }

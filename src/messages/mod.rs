@@ -232,6 +232,12 @@ impl From<String> for Message {
     }
 }
 
+impl From<&String> for Message {
+    fn from(text: &String) -> Message {
+        Message::text(text.clone())
+    }
+}
+
 impl From<&str> for Message {
     fn from(text: &str) -> Message {
         Message::text(text)

@@ -382,3 +382,7 @@ repo-settings = { $file } klopt niet: { $message }
 repo-not-found = { $what }: geen bestand, map of zaak-id met die naam
 repo-link = { $what } is een symbolische koppeling; kring volgt geen koppelingen
 repo-two-roots = { $first } en { $second } horen bij verschillende mappen met zaken
+exported = { $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    } geëxporteerd naar { $file }
