@@ -26,6 +26,7 @@ fn key_order(path: &str) -> &'static [&'static str] {
         "" => &[
             "id",
             "variant",
+            "follows",
             "language",
             "title",
             "request",
@@ -38,6 +39,10 @@ fn key_order(path: &str) -> &'static [&'static str] {
             "followup",
             "closed",
             "translations",
+            "time",
+            "expense",
+            "evaluation",
+            "sent",
         ],
         "request" => &[
             "received",
@@ -47,6 +52,10 @@ fn key_order(path: &str) -> &'static [&'static str] {
             "consent",
             "compulsory",
             "acceptor",
+            "requester",
+            "topics",
+            "funder",
+            "minors",
             "wishes",
         ],
         "request.wishes" => &["languages", "gender", "background", "religion", "notes"],
@@ -117,7 +126,11 @@ fn key_order(path: &str) -> &'static [&'static str] {
         "plan.acceptance" => &["by", "date", "accepted", "reason"],
         p if p.starts_with("translations.") => &["title", "question", "arrangements"],
         "followup" => &["done", "contacted", "notes"],
-        "closed" => &["date", "reason"],
+        "closed" => &["date", "reason", "stopped"],
+        "time" => &["date", "hours", "activity", "note"],
+        "expense" => &["date", "kind", "amount", "km", "note"],
+        "evaluation" => &["group", "meeting", "plan", "coordinator"],
+        "sent" => &["to", "what", "via", "date", "version", "state", "answer"],
         _ => &[],
     }
 }

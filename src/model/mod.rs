@@ -11,7 +11,8 @@ mod settings;
 mod time;
 
 pub use derived::{Phase, add_days};
-pub use settings::Settings;
+#[allow(unused_imports)] // used by `kring send` and `kring declare`, which are being built
+pub use settings::{Funder, Rates, Security, SendSettings, Settings, Transport};
 pub use time::{DATE_WITHOUT_QUOTES, Date, NOT_A_DATE, Time, loose_date};
 
 use schemars::JsonSchema;
@@ -29,6 +30,9 @@ pub struct Case {
     /// family | restorative | community | learning
     #[schemars(with = "Variant")]
     pub variant: Spanned<Variant>,
+    /// Optional: the id of an earlier case this conference continues
+    #[schemars(with = "Option<String>")]
+    pub follows: Option<Spanned<String>>,
     /// Optional: the documents' default language (else kring.toml's)
     #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
@@ -66,6 +70,22 @@ pub struct Case {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, Translation>")]
     pub translations: std::collections::BTreeMap<String, Spanned<Translation>>,
+    /// Optional: the coordinator's hours on the case
+    #[serde(default, rename = "time")]
+    #[schemars(with = "Vec<TimeEntry>")]
+    pub time: Vec<Spanned<TimeEntry>>,
+    /// Optional: expenses made for the case
+    #[serde(default, rename = "expense")]
+    #[schemars(with = "Vec<Expense>")]
+    pub expenses: Vec<Spanned<Expense>>,
+    /// Optional: scores given after the conference
+    #[serde(default, rename = "evaluation")]
+    #[schemars(with = "Vec<Evaluation>")]
+    pub evaluations: Vec<Spanned<Evaluation>>,
+    /// Written by `kring send` and `kring letters --record`: what was sent to whom
+    #[serde(default)]
+    #[schemars(with = "Vec<Sent>")]
+    pub sent: Vec<Spanned<Sent>>,
 }
 
 /// `[translations.<lang>]`: the case's own words in another document
@@ -115,6 +135,18 @@ pub struct Request {
     pub acceptor: Option<Spanned<String>>,
     /// Optional: what the family wishes of a coordinator, in their words
     pub wishes: Option<Wishes>,
+    /// Optional: who asked for the conference: person | family | school | professional | other
+    #[schemars(with = "Option<Requester>")]
+    pub requester: Option<Spanned<Requester>>,
+    /// Optional: what the conference is about, one or more topics
+    #[serde(default)]
+    #[schemars(with = "Vec<Topic>")]
+    pub topics: Vec<Spanned<Topic>>,
+    /// Optional: who pays: a key of kring.toml `[funders]`, or free text without it
+    #[schemars(with = "Option<String>")]
+    pub funder: Option<Spanned<String>>,
+    /// Optional: minors are involved (default: derived from the participants' `born`)
+    pub minors: Option<bool>,
 }
 
 /// What the family wishes of the coordinator (for `kring match`).
@@ -437,6 +469,9 @@ pub struct Closed {
     pub date: Option<Spanned<Date>>,
     /// completed | cancelled | withdrawn
     pub reason: Option<ClosingReason>,
+    /// Optional, when closed without a conference: plan-already-made | situation-changed | network-too-small | not-voluntary | other
+    #[schemars(with = "Option<Stopped>")]
+    pub stopped: Option<Spanned<Stopped>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
@@ -445,6 +480,280 @@ pub enum ClosingReason {
     Completed,
     Cancelled,
     Withdrawn,
+}
+
+/// Who asked for the conference (`request.requester`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requester {
+    Person,
+    Family,
+    School,
+    Professional,
+    Other,
+}
+
+/// What a conference is about (`request.topics`, DESIGN §9.3).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    Elderly,
+    Parenting,
+    Divorce,
+    DomesticViolence,
+    ChildProtection,
+    Disability,
+    Harm,
+    Homelessness,
+    Illness,
+    MentalHealth,
+    Addiction,
+    Eviction,
+    Debt,
+    Work,
+    School,
+    Neighbourhood,
+    Conflict,
+    Other,
+}
+
+/// Why preparation stopped without a conference (`closed.stopped`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stopped {
+    PlanAlreadyMade,
+    SituationChanged,
+    NetworkTooSmall,
+    NotVoluntary,
+    Other,
+}
+
+/// One `[[time]]` entry: the coordinator's hours on the case.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeEntry {
+    /// The day the work was done
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    /// Hours, e.g. 1.5 (above 0, at most 24)
+    #[schemars(with = "f64")]
+    pub hours: Spanned<f64>,
+    /// intake | preparation | conference | follow-up | travel | other
+    #[schemars(with = "Activity")]
+    pub activity: Spanned<Activity>,
+    /// Optional: what was done (never exported)
+    pub note: Option<String>,
+}
+
+/// What the coordinator's hours were spent on.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Activity {
+    Intake,
+    Preparation,
+    Conference,
+    FollowUp,
+    Travel,
+    Other,
+}
+
+/// One `[[expense]]` entry.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expense {
+    /// The day of the expense
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    /// travel | venue | food | childcare | interpreter | other
+    #[schemars(with = "ExpenseKind")]
+    pub kind: Spanned<ExpenseKind>,
+    /// Euros, e.g. 42.50; for travel it may be left out when `km` is given
+    #[schemars(with = "Option<f64>")]
+    pub amount: Option<Spanned<f64>>,
+    /// Optional, for travel: kilometres driven
+    #[schemars(with = "Option<f64>")]
+    pub km: Option<Spanned<f64>>,
+    /// Optional: what it was for (never exported)
+    pub note: Option<String>,
+}
+
+/// The kind of an expense.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExpenseKind {
+    Travel,
+    Venue,
+    Food,
+    Childcare,
+    Interpreter,
+    Other,
+}
+
+/// One `[[evaluation]]`: scores from 1 to 10 given after the conference.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// central-minor | central-adult | network | professional
+    #[schemars(with = "EvaluationGroup")]
+    pub group: Spanned<EvaluationGroup>,
+    /// Optional: the score for the meeting (1 to 10)
+    #[schemars(with = "Option<i64>")]
+    pub meeting: Option<Spanned<i64>>,
+    /// Optional: the score for the plan (1 to 10)
+    #[schemars(with = "Option<i64>")]
+    pub plan: Option<Spanned<i64>>,
+    /// Optional: the score for the coordinator (1 to 10)
+    #[schemars(with = "Option<i64>")]
+    pub coordinator: Option<Spanned<i64>>,
+}
+
+/// Who gave an evaluation.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvaluationGroup {
+    CentralMinor,
+    CentralAdult,
+    Network,
+    Professional,
+}
+
+/// One `[[sent]]` record entry (DESIGN §9.2): a document handed over for
+/// delivery to one participant.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sent {
+    /// The participant's id
+    #[schemars(with = "String")]
+    pub to: Spanned<String>,
+    /// invitation | update | reminder | plan | cancellation
+    #[schemars(with = "SentWhat")]
+    pub what: Spanned<SentWhat>,
+    /// email | post
+    #[schemars(with = "Via")]
+    pub via: Spanned<Via>,
+    /// The day it was sent
+    #[schemars(with = "Date")]
+    pub date: Spanned<Date>,
+    /// A hash of the document sent
+    pub version: String,
+    /// pending | sent | failed
+    #[schemars(with = "SentState")]
+    pub state: Spanned<SentState>,
+    /// Optional: the server's answer when it failed
+    pub answer: Option<String>,
+}
+
+/// What kind of message a `[[sent]]` entry records.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentWhat {
+    Invitation,
+    Update,
+    Reminder,
+    Plan,
+    Cancellation,
+}
+
+/// How a document went out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    Email,
+    Post,
+}
+
+/// Where a sent message stands: `pending` before it is handed over, then
+/// `sent` or `failed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentState {
+    Pending,
+    Sent,
+    Failed,
 }
 
 /// Whether `id` is a valid case or participant identifier:

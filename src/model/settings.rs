@@ -34,6 +34,80 @@ pub struct Settings {
     pub messages: Option<String>,
     /// Optional: how to reach the organisation; letters show it when a case has no coordinator contact.
     pub contact: Option<Contact>,
+    /// Optional: what the coordinators are paid, in euros (for `kring declare`).
+    pub rates: Option<Rates>,
+    /// Optional: who pays for conferences, by key (`request.funder` names one).
+    pub funders: std::collections::BTreeMap<String, Funder>,
+    /// Optional: how `kring send` delivers documents.
+    pub send: Option<SendSettings>,
+}
+
+/// `[rates]` in kring.toml: euros per hour, per kilometre and per held
+/// conference; each optional.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rates {
+    /// Optional: euros per hour worked
+    pub hour: Option<f64>,
+    /// Optional: euros per kilometre travelled
+    pub km: Option<f64>,
+    /// Optional: a fixed fee per conference held
+    pub conference: Option<f64>,
+}
+
+/// `[funders.<key>]` in kring.toml.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Funder {
+    /// The funder's name as the documents show it
+    pub name: String,
+}
+
+/// `[send]` in kring.toml (DESIGN §9.2). The SMTP password is never here:
+/// it comes from `KRING_SMTP_PASSWORD` or `KRING_SMTP_PASSWORD_FILE`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendSettings {
+    /// smtp | sendmail | outbox (default: outbox)
+    pub transport: Option<Transport>,
+    /// Optional: the From address (default: the case coordinator's email)
+    pub from: Option<String>,
+    /// The SMTP server's host name
+    pub smtp_host: Option<String>,
+    /// Optional: the SMTP port (default 587 for starttls, 465 for tls, 25 for none)
+    pub smtp_port: Option<u16>,
+    /// starttls (default) | tls | none ("none" only to a loopback host)
+    pub smtp_security: Option<Security>,
+    /// Optional: the SMTP user name
+    pub smtp_user: Option<String>,
+    /// Optional: the sendmail program (default /usr/sbin/sendmail)
+    pub sendmail: Option<String>,
+    /// Optional: the folder for .eml files, relative to the root (default "outbox")
+    pub outbox: Option<String>,
+    /// Optional: at most this many messages a minute
+    pub per_minute: Option<u32>,
+    /// Optional: reminders go this many days before the conference (default 2)
+    pub reminder_days: Option<u32>,
+}
+
+/// How `kring send` hands messages over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transport {
+    Smtp,
+    Sendmail,
+    #[default]
+    Outbox,
+}
+
+/// The connection security of the SMTP transport.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Security {
+    #[default]
+    Starttls,
+    Tls,
+    None,
 }
 
 /// `[contact]` in kring.toml: the organisation's own contact details.
@@ -62,6 +136,9 @@ impl Default for Settings {
             retention_days: 365,
             messages: None,
             contact: None,
+            rates: None,
+            funders: Default::default(),
+            send: None,
         }
     }
 }
