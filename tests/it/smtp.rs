@@ -54,13 +54,14 @@ fn choose_python(
     if !python.exists() {
         return Err(format!(
             "no Python for the SMTP test server at {} ({named_by}); make the venv as .ci/run does: \
-             python3 -m venv target/smtp-venv && target/smtp-venv/bin/python -m pip install -r tests/smtp/requirements.txt",
+             bash scripts/smtp-venv.sh",
             python.display()
         ));
     }
     if !runs(&python) {
         return Err(format!(
-            "{} ({named_by}) cannot import aiosmtpd and cryptography; install tests/smtp/requirements.txt into it",
+            "{} ({named_by}) cannot import aiosmtpd and cryptography; install tests/smtp/requirements.txt \
+             into it (bash scripts/smtp-venv.sh does for the default venv)",
             python.display()
         ));
     }
@@ -93,7 +94,13 @@ pub fn python() -> Option<PathBuf> {
         Ok(python) => Some(python.clone()),
         Err(why) if in_ci() => panic!("CI is set and {why}"),
         Err(why) => {
-            eprintln!("note: skipping an SMTP test: {why}");
+            // Once, and past the test harness's capture of eprintln!, so
+            // that a skip does not pass unseen.
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                let note = format!("note: skipping the SMTP tests: {why}\n");
+                let _ = std::io::stderr().write_all(note.as_bytes());
+            });
             None
         }
     }
@@ -1000,7 +1007,7 @@ fn a_hang_outlasts_the_clients_timeout_and_blocks_no_one_else() {
     let port = server.port().to_string();
     let stuck = Command::new(&server.python)
         .arg(smtp_dir().join("send.py"))
-        .args(["--port", &port, "--security", "none", "--timeout", "5"])
+        .args(["--port", &port, "--security", "none", "--timeout", "8"])
         .args(["--from", "f@example.org", "--to", "slow@example.org"])
         .stdout(Stdio::piped())
         .spawn()
@@ -1016,7 +1023,7 @@ fn a_hang_outlasts_the_clients_timeout_and_blocks_no_one_else() {
     }
     let (answer, took) = send_plain(&server, "x@example.org", "10");
     assert_ok(&answer);
-    assert!(took < Duration::from_secs(4), "{took:?}");
+    assert!(took < Duration::from_secs(6), "{took:?}");
     let stuck = stuck.wait_with_output().unwrap();
     let stuck: Value = serde_json::from_slice(&stuck.stdout).unwrap();
     assert_eq!(stuck["stage"], "rcpt", "{stuck}");
@@ -1173,7 +1180,7 @@ fn the_python_is_found_or_the_reason_given() {
         "{err}"
     );
     let err = choose_python(None, missing, yes).unwrap_err();
-    assert!(err.contains("python3 -m venv target/smtp-venv"), "{err}");
+    assert!(err.contains("bash scripts/smtp-venv.sh"), "{err}");
     let err = choose_python(None, here, no).unwrap_err();
     assert!(err.contains("cannot import aiosmtpd"), "{err}");
 }
