@@ -22,6 +22,7 @@ mod regional;
 mod render;
 mod rules;
 mod schema;
+mod send;
 mod smtp;
 mod snapshots;
 mod stats;
