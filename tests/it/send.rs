@@ -214,6 +214,25 @@ fn the_demo_goes_out_once_with_one_recipient_a_calendar_and_nobody_elses_details
         }
     }
 
+    // The status and the checklist read the record.
+    let status = kring_for(&server, root).arg("status").output().unwrap();
+    let status = String::from_utf8_lossy(&status.stdout).to_string();
+    let smit = status
+        .lines()
+        .find(|l| l.starts_with("2026-041-smit"))
+        .unwrap();
+    assert!(smit.ends_with(" 5 of 8"), "{status}");
+    kring_for(&server, root)
+        .args(["render", "--only", "checklist", "--format", "md"])
+        .assert()
+        .success();
+    let checklist = read(&root.join("out/2026-041-smit/checklist.md"));
+    assert!(
+        checklist.contains("sent: invitation by email on 22 Nov")
+            || checklist.contains("verstuurd: uitnodiging per e-mail op 22 nov"),
+        "{checklist}"
+    );
+
     // Nothing unchanged goes twice.
     let again = kring_for(&server, root).arg("send").output().unwrap();
     assert_eq!(again.status.code(), Some(0));
