@@ -511,3 +511,43 @@ fn killed_at_any_moment_kring_send_never_sends_a_message_twice() {
         assert_eq!(copies.len(), 36, "{stderr}");
     }
 }
+
+#[test]
+fn plan_sent_is_set_once_everyone_who_took_part_has_the_plan() {
+    let Some(server) = SmtpServer::start_or_skip(SmtpOptions::default()) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    repository(root, 1, 3);
+    let path = root.join("cases/2026-001-test.toml");
+    // The conference was held on 19 November; the plan is recorded.
+    let held = read(&path).replace("date = 2026-12-19", "date = 2026-11-19")
+        + "\n[plan]\nrecorded = 2026-11-19\n\n[[plan.agreement]]\nwhat = \"Oma haalt Sam op dinsdag van school\"\nwho = [\"p1\"]\n";
+    std::fs::write(&path, held).unwrap();
+    use_server(root, &server);
+    let first = kring_for(&server, root)
+        .args(["send", "--only", "plan", "--to", "p0"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(server.messages().len(), 1);
+    let plan = |text: &str| {
+        let case: toml::Table = toml::from_str(text).unwrap();
+        case["plan"]
+            .as_table()
+            .unwrap()
+            .get("sent")
+            .map(|d| d.to_string())
+    };
+    assert_eq!(plan(&read(&path)), None, "one of three has the plan");
+    kring_for(&server, root).arg("send").assert().success();
+    assert_eq!(server.messages().len(), 3);
+    assert_eq!(plan(&read(&path)).as_deref(), Some(TODAY));
+    assert!(server.messages().iter().all(|m| m.calendar().is_none()));
+}
