@@ -18,6 +18,17 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
     let request = case.request.get_ref();
     let conference = case.conference.as_ref().map(|c| c.get_ref());
     let plan = case.plan.as_ref().map(|p| p.get_ref());
+    // A conference called off before it was held keeps its planned date
+    // (the cancellation message names it); the case may close before it.
+    let called_off = plan.is_none()
+        && case.closed.as_ref().is_some_and(|c| {
+            matches!(
+                c.get_ref().reason,
+                Some(
+                    crate::model::ClosingReason::Cancelled | crate::model::ClosingReason::Withdrawn
+                )
+            )
+        });
     let chain: [(&str, Option<&Spanned<Date>>); 8] = [
         ("request.received", Some(&request.received)),
         (
@@ -25,7 +36,12 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
             case.coordinator.as_ref().map(|c| &c.get_ref().assigned),
         ),
         ("request.question_agreed", request.question_agreed.as_ref()),
-        ("conference.date", conference.and_then(|c| c.date.as_ref())),
+        (
+            "conference.date",
+            conference
+                .and_then(|c| c.date.as_ref())
+                .filter(|_| !called_off),
+        ),
         ("plan.recorded", plan.map(|p| &p.recorded)),
         ("plan.sent", plan.and_then(|p| p.sent.as_ref())),
         (

@@ -150,7 +150,9 @@ pub fn due<'a>(
                 }
             }
         }
+        // A reminder by post would come too late.
         if closed.is_none()
+            && via(p) == Via::Email
             && p.status() == Status::Confirmed
             && let Some(d) = date
             && today < d
@@ -161,12 +163,13 @@ pub fn due<'a>(
         if let Some(plan) = plan_version
             && took_part(p)
         {
-            let why = if history.sent(SentWhat::Plan).is_some() {
-                Why::Changed
-            } else {
-                Why::New
-            };
-            out.consider(p, SentWhat::Plan, plan, &history, why);
+            match history.sent(SentWhat::Plan) {
+                Some(_) => out.consider(p, SentWhat::Plan, plan, &history, Why::Changed),
+                // `plan.sent` without a record: the plan went out by hand,
+                // before kring sent anything for this case.
+                None if case.plan_sent().is_some() => {}
+                None => out.consider(p, SentWhat::Plan, plan, &history, Why::New),
+            }
         }
     }
     out
@@ -572,6 +575,33 @@ status = "declined"
         let d = due(&cancelled, &settings, day("2026-09-21"), None);
         assert_eq!(listed(&d), ["sam cancellation cancelled Email"]);
         assert_eq!(d.due[0].sequence, 1);
+    }
+
+    #[test]
+    fn a_plan_sent_by_hand_before_the_record_is_not_sent_again() {
+        let (case, text) = case("\n[plan]\nrecorded = 2026-10-10\nsent = 2026-10-11\n");
+        let plan = plan_version(&text).unwrap();
+        let d = due(&case, &Settings::default(), day("2026-10-12"), Some(&plan));
+        assert!(
+            !listed(&d).iter().any(|l| l.contains(" plan ")),
+            "{:?}",
+            listed(&d)
+        );
+    }
+
+    #[test]
+    fn reminders_do_not_go_by_post() {
+        let text = CASE.replace(
+            "role = \"family\"\naddress",
+            "role = \"family\"\nstatus = \"confirmed\"\naddress",
+        );
+        let with_post: Case = toml::from_str(&text).unwrap();
+        let d = due(&with_post, &Settings::default(), day("2026-10-09"), None);
+        assert!(
+            !listed(&d).iter().any(|l| l.starts_with("oma reminder")),
+            "{:?}",
+            listed(&d)
+        );
     }
 
     #[test]

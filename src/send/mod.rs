@@ -292,9 +292,9 @@ fn announce(plan: &CasePlan<'_>, summary: &mut Summary, report: &mut dyn FnMut(E
         });
     }
     if plan.from.is_none() && plan.due.due.iter().any(|d| d.via == Via::Email) {
+        // The letters by post can still go; the email ones cannot.
         summary.skipped += 1;
         report(Event::NoSender { case });
-        return false;
     }
     true
 }
@@ -354,6 +354,7 @@ pub fn send<'a>(
                 report(Event::Uncertain { case, due: d });
                 continue;
             }
+            // Without a sender no email goes (reported above).
             let Some(from) = &plan.from else { continue };
             let message = match documents.message(plan.case, settings, d, from) {
                 Ok(m) => m,
@@ -533,6 +534,19 @@ impl Pace {
     }
 }
 
+/// The name a message greets its reader with, as the letters do: the
+/// `salutation` of a formal letter ("mevrouw Bakker"), else the full name
+/// when formal, else the name the person goes by.
+pub fn greeting(p: &Participant) -> String {
+    match &p.salutation {
+        Some(s) if p.is_formal() && !s.get_ref().trim().is_empty() => {
+            s.get_ref().trim().to_string()
+        }
+        _ if p.is_formal() => p.name.get_ref().trim().to_string(),
+        _ => p.known_as().to_string(),
+    }
+}
+
 /// The rendered documents of one case, for its messages.
 struct Documents {
     rendered: Vec<crate::render::Document>,
@@ -622,7 +636,7 @@ impl Documents {
             what: d.what,
             lang: &lang,
             formal: p.is_formal(),
-            known_as: p.known_as(),
+            known_as: &greeting(p),
             title: &title,
             markdown,
             html: page,

@@ -379,7 +379,7 @@ fn demo_status_shows_open_cases_by_due_date_and_closed_ones_last() {
             .collect();
         assert_eq!(
             keys,
-            ["due", "file", "id", "next", "phase", "variant"],
+            ["due", "file", "id", "invited", "next", "phase", "variant"],
             "exactly these keys"
         );
     }
