@@ -10,6 +10,7 @@ mod export;
 mod fmt;
 mod hook;
 mod init;
+mod letters;
 mod man;
 mod r#match;
 mod new;
@@ -113,6 +114,7 @@ pub enum Command {
     Check(check::Args),
     Fmt(fmt::Args),
     Render(render::Args),
+    Letters(letters::Args),
     Status(status::Args),
     Match(r#match::Args),
     Agenda(agenda::Args),
@@ -150,7 +152,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         "Every day",
         &["check", "status", "agenda", "fmt", "explain"],
     ),
-    ("Documents", &["render", "templates"]),
+    ("Documents", &["render", "letters", "templates"]),
     ("Region and registration", &["stats", "export", "anonymise"]),
     (
         "Editor, git and shell",
@@ -221,6 +223,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Check(args) => check::run(args, ui),
         Command::Fmt(args) => fmt::run(args, ui),
         Command::Render(args) => render::run(args, ui),
+        Command::Letters(args) => letters::run(args, ui),
         Command::Status(args) => status::run(args, ui),
         Command::Match(args) => r#match::run(args, ui),
         Command::Agenda(args) => agenda::run(args, ui),
