@@ -400,3 +400,26 @@ fn printed_letters_show_the_address_in_the_window_and_nothing_else() {
         }
     }
 }
+
+/// Names and addresses print literally: a `<b>` in a case file stays text.
+#[test]
+fn names_and_addresses_print_literally() {
+    let dir = fixture();
+    let jansen = dir.path().join("cases/2026-060-jansen.toml");
+    let text = read(&jansen)
+        .replace(
+            "name = \"Hannah Brown\"",
+            "name = \"Hannah <b>Brown</b> & Co\"",
+        )
+        .replace("Vinkenstraat 16,", "Vinkenstraat <i>16</i>,");
+    std::fs::write(&jansen, text).unwrap();
+    letters(dir.path(), &[]);
+    let html = read(&dir.path().join("out/letters-2026-11-22.html"));
+    assert!(
+        html.contains(
+            "Hannah &lt;b&gt;Brown&lt;/b&gt; &amp; Co<br>Vinkenstraat &lt;i&gt;16&lt;/i&gt;<br>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+}
