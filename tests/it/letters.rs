@@ -423,3 +423,27 @@ fn names_and_addresses_print_literally() {
     );
     assert!(!html.contains("<b>") && !html.contains("<i>"));
 }
+
+/// An address that does not fit the window (more than six lines with the
+/// name) is named and not printed; the date is in the letter's language.
+#[test]
+fn an_address_too_long_for_the_window_is_named() {
+    let dir = fixture();
+    let jansen = dir.path().join("cases/2026-060-jansen.toml");
+    let text = read(&jansen).replace(
+        "address = \"Zuiderdiep 40-2, 9711 HJ Groningen\"",
+        "address = \"p/a Kamer 12, Zorgcentrum De Linde, Afdeling Oost, Zuiderdiep 40-2, 9711 HJ Groningen, Nederland\"",
+    );
+    std::fs::write(&jansen, text).unwrap();
+    let (stdout, stderr) = letters(dir.path(), &[]);
+    assert!(!stdout.contains("\tvader\t"), "{stdout}");
+    assert!(
+        stderr.contains("2026-060-jansen: the address of `vader` has 7 lines with the name"),
+        "{stderr}"
+    );
+    let html = read(&dir.path().join("out/letters-2026-11-22.html"));
+    let english = html.split("<article").nth(3).unwrap();
+    assert!(english.contains("lang=\"en\""), "{english}");
+    assert!(english.contains("<p class=\"date\">22 November 2026</p>"));
+    assert!(html.contains("<p class=\"date\">22 november 2026</p>"));
+}
