@@ -140,6 +140,43 @@ pub fn replace_if_unchanged(path: &Path, expected: &[u8], contents: &[u8]) -> Re
     Ok(Replaced::Written)
 }
 
+/// An exclusive lock on a file, held until dropped: one `kring send` at a
+/// time per repository. The file is created when missing and never
+/// removed (removing it would let two runs lock two different files).
+pub struct Lock {
+    _file: std::fs::File,
+}
+
+impl Lock {
+    /// Takes the lock, calling `waiting` once if another process holds it.
+    pub fn acquire(path: &Path, waiting: impl FnOnce()) -> Result<Lock> {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            anyhow::bail!(
+                "{} is a symbolic link; not using it as a lock",
+                path.display()
+            );
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock()
+                    .with_context(|| format!("cannot lock {}", path.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+            }
+        }
+        Ok(Lock { _file: file })
+    }
+}
+
 fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -35,6 +35,7 @@ mod model;
 mod region;
 mod render;
 mod repo;
+mod send;
 
 // The public surface: what the binary, the integration tests and the fuzz
 // target use.

@@ -366,3 +366,24 @@ pub fn child_has_supporter(cx: &Context, out: &mut Findings) {
         );
     }
 }
+
+/// K214
+pub fn emails_are_addresses(cx: &Context, out: &mut Findings) {
+    for p in &cx.case.participants {
+        let p = p.get_ref();
+        // As for K206: an anonymised participant's details are gone on purpose.
+        let Some(email) = p
+            .email
+            .as_ref()
+            .filter(|_| !crate::model::is_anonymised_label(p.name.get_ref()))
+        else {
+            continue;
+        };
+        let text = email.get_ref().trim();
+        // An empty address is no address; K206 says when someone cannot
+        // be reached at all.
+        if !text.is_empty() && text.parse::<lettre::Address>().is_err() {
+            out.add(at(email), msg!("K214-address", email = text));
+        }
+    }
+}

@@ -196,9 +196,9 @@ pub fn no_placeholders(cx: &Context, out: &mut Findings) {
         spanned(&mut values, "salutation", p.salutation.as_ref());
         spanned(&mut values, "organisation", p.organisation.as_ref());
         spanned(&mut values, "invited_by", p.invited_by.as_ref());
+        spanned(&mut values, "email", p.email.as_ref());
         for (key, value) in [
             ("relation", &p.relation),
-            ("email", &p.email),
             ("phone", &p.phone),
             ("address", &p.address),
         ] {

@@ -37,6 +37,7 @@ pub fn case_rule(code: Code) -> Option<CaseRule> {
         K211 => Some(circle::circle_is_wide),
         K212 => Some(circle::translations_present),
         K213 => Some(circle::child_has_supporter),
+        K214 => Some(circle::emails_are_addresses),
         K301 => Some(timeline::dates_in_order),
         K302 => Some(timeline::times_consistent),
         K303 => Some(timeline::learning_within_two_hours),

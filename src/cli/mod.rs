@@ -17,6 +17,7 @@ mod new;
 mod progress;
 mod render;
 mod schema;
+mod send;
 mod stats;
 mod status;
 mod templates;
@@ -64,7 +65,7 @@ pub const VERSION: &str = concat!(
                   Commands run anywhere inside it, or on a path given to them.\n\n\
                   Start:   kring init my-cases && cd my-cases && kring new 2026-001-jansen --variant family\n\
                   Daily:   kring check    kring status    kring explain K205\n\
-                  Send:    kring render    (documents in out/<case id>/)\n\
+                  Send:    kring render    (documents in out/<case id>/)    kring send --dry-run\n\
                   Region:  kring stats    kring export --anonymised --key-file FILE\n\n\
                   Every command has its own help: kring help render"
 )]
@@ -114,6 +115,7 @@ pub enum Command {
     Check(check::Args),
     Fmt(fmt::Args),
     Render(render::Args),
+    Send(send::Args),
     Letters(letters::Args),
     Status(status::Args),
     Match(r#match::Args),
@@ -152,7 +154,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         "Every day",
         &["check", "status", "agenda", "fmt", "explain"],
     ),
-    ("Documents", &["render", "letters", "templates"]),
+    ("Documents", &["render", "send", "letters", "templates"]),
     ("Region and registration", &["stats", "export", "anonymise"]),
     (
         "Editor, git and shell",
@@ -223,6 +225,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Check(args) => check::run(args, ui),
         Command::Fmt(args) => fmt::run(args, ui),
         Command::Render(args) => render::run(args, ui),
+        Command::Send(args) => send::run(args, ui),
         Command::Letters(args) => letters::run(args, ui),
         Command::Status(args) => status::run(args, ui),
         Command::Match(args) => r#match::run(args, ui),

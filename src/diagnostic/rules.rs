@@ -76,6 +76,7 @@ rules! {
     K211 Warning;
     K212 Warning;
     K213 Warning;
+    K214 Warning;
     K301 Error;
     K302 Error;
     K303 Error;
@@ -185,7 +186,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 46);
+        assert_eq!(RULES.len(), 47);
         assert_eq!(Code::parse("K999"), None);
     }
 

@@ -176,7 +176,7 @@ pub fn personal_values(case: &Case) -> impl Iterator<Item = String> + '_ {
             Some(p.name.get_ref().clone()),
             p.known_as.as_ref().map(|k| k.get_ref().clone()),
             p.salutation.as_ref().map(|s| s.get_ref().clone()),
-            p.email.clone(),
+            p.email().map(str::to_string),
             p.phone.clone(),
             p.address.clone(),
             p.born.as_ref().map(|b| b.get_ref().0.to_string()),

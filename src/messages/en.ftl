@@ -109,7 +109,9 @@ K211-help = widen the circle: ask everyone who else can help, and add them as pa
 K212-summary = a document language has no translation of the case's own text
 K212-help = add `[translations.<lang>]` with the question and the arrangements in that language
 K213-summary = a child under 12 is invited by someone else and no supporter takes part
+K214-summary = an email address is not a valid address
 K213-help = add a participant with role = "supporter" who sits with the child, or record who invited the child
+K214-help = correct the address (name@example.org), or remove it and set `post = true`; `kring send` does not send to it
 K301-summary = dates are out of order
 K301-help = correct the date: the steps of a conference follow each other in time
 K302-summary = conference times are inconsistent
@@ -244,6 +246,7 @@ did-you-mean = did you mean `{ $name }`?
 write-date = write `{ $key } = { $date }`
 K006-placeholder = `{ $key }` still holds the placeholder "{ $text }"
 K212-translation = { $name }'s documents are in `{ $language }`, but the case has no `[translations.{ $language }]` for its question and arrangements
+K214-address = `{ $email }` is not an email address
 K213-child = { $name } is under 12 and was invited by { $by }, not by the central person or a parent, and no supporter takes part
 
 ## Commands
@@ -373,6 +376,99 @@ exported = exported { $cases ->
        *[other] { $cases } cases
     } to { $file }
 
+## issue 16: send
+
+send-what = { $what ->
+        [invitation] invitation
+        [update] update
+        [reminder] reminder
+        [plan] plan
+       *[cancellation] cancellation
+    }
+send-why = { $why ->
+        [new] new
+        [changed] changed
+        [failed-before] failed last time
+        [soon] the conference is near
+        [cancelled] the conference is off
+       *[uncertain] uncertain: may have arrived already
+    }
+send-by-post = by post
+send-dry-run = dry run: { $messages ->
+        [one] 1 message
+       *[other] { $messages } messages
+    } due in { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }{ $post ->
+        [0] {""}
+       *[other] , { $post } of them by post (`kring letters`)
+    }; nothing was sent
+send-waiting = another `kring send` is running in this repository; waiting for it to finish
+send-outbox = nothing sent: { $messages ->
+        [one] 1 message is
+       *[other] { $messages } messages are
+    } in { $folder } for review; nothing was recorded in the case files. Set `transport` under [send] in kring.toml to send for real.
+send-summary = { $sent ->
+        [one] 1 message
+       *[other] { $sent } messages
+    } sent{ $failed ->
+        [0] {""}
+       *[other] , { $failed } failed
+    }{ $uncertain ->
+        [0] {""}
+       *[other] , { $uncertain } uncertain (not sent again)
+    }{ $post ->
+        [0] {""}
+       *[other] , { $post } by post (`kring letters`)
+    }
+send-failed = { $case }: the { $what } to `{ $participant }` was not sent: { $answer }
+send-uncertain = { $case }: the { $what } to `{ $participant }` was handed over before, but the server's answer was never recorded. It may have arrived. Ask, and use `--resend-uncertain` to send it again.
+send-post = { $case }: the { $what } for `{ $participant }` goes by post; print it with `kring letters`
+send-unreachable = { $case }: the { $what } for `{ $participant }` cannot go: { $reason ->
+        [bad-address] the email address is not valid (K214)
+       *[no-address] there is no email address and no postal address; deliver it yourself or call
+    }
+send-case-errors = { $case }: nothing sent, because the case file has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (`kring check`)
+send-no-sender = { $case }: nothing sent, because there is no sender: set `email` under [coordinator], or `from` under [send] in kring.toml
+send-record-failed = { $case }: cannot record what was sent, so this case stops here: { $error }
+send-not-built = { $case }: the message for `{ $participant }` cannot be made: { $error }
+send-no-host = `smtp_host` is missing under [send] in kring.toml
+send-plain-not-loopback = `smtp_security = "none"` is only allowed to this machine (localhost, 127.0.0.1, ::1), not to `{ $host }`: use "starttls" or "tls"
+send-no-password = `smtp_user` is set under [send] but there is no password: put it in KRING_SMTP_PASSWORD, or in a file outside the repository named by KRING_SMTP_PASSWORD_FILE
+send-password-in-repository = KRING_SMTP_PASSWORD_FILE must name a file outside the repository, or the password ends up in git: { $file }
+send-password-file = cannot read the password file { $file }: { $error }
+send-ca-file = cannot read the certificate in { $file }: { $error }
+send-tls = cannot set up a secure connection to { $host }: { $error }
+mail-subject-update = Changed: { $title }
+mail-subject-reminder = Reminder: { $title }
+mail-subject-cancellation = Cancelled: { $title }
+mail-update = Something has changed. The new invitation is below. Please check the date, the time and the place.
+mail-reminder = A reminder: the conference is on { $date }. I am glad you are coming. The invitation is below once more.
+mail-cancellation = Dear { $name },
+
+    The conference{ $date ->
+        [none] {""}
+       *[other] {" "}on { $date }
+    } will not take place. You do not need to come. If you have any questions, please get in touch with me.
+
+    Kind regards,
+    { $coordinator }
+send-sent = { $case }: { $what } sent to `{ $participant }` ({ $address })
+send-written = { $case }: { $what } for `{ $participant }` written to { $file }
+send-case-done = { $case }: { $written ->
+        [0] { $sent } sent
+       *[other] { $written } written to the outbox
+    }{ $failed ->
+        [0] {""}
+       *[other] , { $failed } failed
+    }{ $uncertain ->
+        [0] {""}
+       *[other] , { $uncertain } uncertain
+    }
 ## issue 16: letters
 
 letters-title = Letters of { $date }
@@ -399,15 +495,14 @@ letters-no-address = { $case }: { $count ->
     } post but no address: no { $what ->
         [invitation] invitation
         [update] changed invitation
+        [cancellation] cancellation
        *[plan] plan
     } letter (add an `address`, or an `email`)
-letters-long-address = { $case }: the address of `{ $participant }` has { $lines } lines with the name, more than the window holds (6): no { $what ->
+letters-long-address = { $case }: the address of { $participant } has { $lines } lines with the name, more than the window holds (6): no { $what ->
         [invitation] invitation
         [update] changed invitation
+        [cancellation] cancellation
        *[plan] plan
     } letter
-letters-already-sent = { $case }: the { $what ->
-        [invitation] invitation
-        [update] changed invitation
-       *[plan] plan
-    } to `{ $participant }` went by post on { $date } and has not changed since: not printed again
+letters-plan-sent = { $case }: the plan went to everyone on { $date } (`plan.sent`): no plan letters
+letters-no-reminder = { $case }: reminders go by email only, a letter would arrive too late: none for { $participants }

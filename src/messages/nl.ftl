@@ -110,7 +110,9 @@ K211-help = vergroot de kring: vraag iedereen wie er nog meer kan helpen, en zet
 K212-summary = een taal van de documenten heeft geen vertaling van de eigen tekst van de zaak
 K212-help = voeg `[translations.<taal>]` toe met de vraag en de afspraken in die taal
 K213-summary = een kind onder de 12 is uitgenodigd door iemand anders en er is geen steunfiguur
+K214-summary = een e-mailadres is geen geldig adres
 K213-help = voeg een steunfiguur toe die naast het kind zit (`role = "supporter"`), of leg vast wie het kind uitnodigde
+K214-help = verbeter het adres (naam@voorbeeld.nl), of haal het weg en zet `post = true`; `kring send` stuurt er niets heen
 K301-summary = datums staan in de verkeerde volgorde
 K301-help = verbeter de datum: de stappen van een conferentie volgen elkaar op in de tijd
 K302-summary = de tijden van de conferentie kloppen niet
@@ -258,6 +260,7 @@ did-you-mean = bedoel je `{ $name }`?
 write-date = schrijf `{ $key } = { $date }`
 K006-placeholder = bij `{ $key }` staat nog de voorbeeldtekst "{ $text }"
 K212-translation = { $name } krijgt de documenten in de taal `{ $language }`, maar de zaak heeft geen `[translations.{ $language }]` met de vraag en de afspraken
+K214-address = `{ $email }` is geen e-mailadres
 K213-child = { $name } is jonger dan 12 en is uitgenodigd door { $by }, niet door de centrale persoon of een ouder, en er is geen steunfiguur
 
 ## Opdrachten
@@ -387,6 +390,116 @@ exported = { $cases ->
        *[other] { $cases } zaken
     } geëxporteerd naar { $file }
 
+## issue 16: send
+
+send-what = { $what ->
+        [invitation] uitnodiging
+        [update] wijziging
+        [reminder] herinnering
+        [plan] plan
+       *[cancellation] afzegging
+    }
+send-why = { $why ->
+        [new] nieuw
+        [changed] gewijzigd
+        [failed-before] vorige keer mislukt
+        [soon] de bijeenkomst is bijna
+        [cancelled] de bijeenkomst gaat niet door
+       *[uncertain] onzeker: misschien al aangekomen
+    }
+send-by-post = per post
+send-dry-run = proefrun: { $messages ->
+        [one] 1 bericht
+       *[other] { $messages } berichten
+    } klaar voor { $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    }{ $post ->
+        [0] {""}
+       *[other] , waarvan { $post } per post (`kring letters`)
+    }; er is niets verstuurd
+send-waiting = er loopt al een `kring send` in deze map; ik wacht tot die klaar is
+send-outbox = niets verstuurd: { $messages ->
+        [one] 1 bericht staat
+       *[other] { $messages } berichten staan
+    } in { $folder } om na te kijken; er is niets vastgelegd in de zaakbestanden. Stel `transport` in onder [send] in kring.toml om echt te versturen.
+send-summary = { $sent ->
+        [one] 1 bericht
+       *[other] { $sent } berichten
+    } verstuurd{ $failed ->
+        [0] {""}
+       *[other] , { $failed } mislukt
+    }{ $uncertain ->
+        [0] {""}
+       *[other] , { $uncertain } onzeker (niet opnieuw verstuurd)
+    }{ $post ->
+        [0] {""}
+       *[other] , { $post } per post (`kring letters`)
+    }
+send-failed = { $case }: { $what } aan `{ $participant }` is niet verstuurd: { $answer }
+send-uncertain = { $case }: { $what } aan `{ $participant }` is eerder verstuurd, maar het antwoord van de server is nooit vastgelegd. Misschien is het bericht al aangekomen. Vraag het na, en gebruik `--resend-uncertain` om het opnieuw te sturen.
+send-post = { $case }: { $what } voor `{ $participant }` gaat per post; druk de brief af met `kring letters`
+send-unreachable = { $case }: { $what } voor `{ $participant }` kan niet weg: { $reason ->
+        [bad-address] het e-mailadres klopt niet (K214)
+       *[no-address] er is geen e-mailadres en geen postadres; breng het zelf of bel
+    }
+send-case-errors = { $case }: niets verstuurd, want het zaakbestand heeft { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    } (`kring check`)
+send-no-sender = { $case }: niets verstuurd, want er is geen afzender: zet `email` bij [coordinator], of `from` onder [send] in kring.toml
+send-record-failed = { $case }: kan niet vastleggen wat er is verstuurd, dus ik stop met deze zaak: { $error }
+send-not-built = { $case }: het bericht voor `{ $participant }` kan niet gemaakt worden: { $error }
+send-no-host = `smtp_host` ontbreekt onder [send] in kring.toml
+send-plain-not-loopback = `smtp_security = "none"` mag alleen naar deze computer zelf (localhost, 127.0.0.1, ::1), niet naar `{ $host }`: gebruik "starttls" of "tls"
+send-no-password = `smtp_user` staat onder [send], maar er is geen wachtwoord: zet het in KRING_SMTP_PASSWORD, of in een bestand buiten de map met zaken en noem dat in KRING_SMTP_PASSWORD_FILE
+send-password-in-repository = KRING_SMTP_PASSWORD_FILE moet een bestand buiten de map met zaken zijn, anders komt het wachtwoord in git: { $file }
+send-password-file = kan het wachtwoordbestand { $file } niet lezen: { $error }
+send-ca-file = kan het certificaat in { $file } niet lezen: { $error }
+send-tls = kan geen beveiligde verbinding opzetten met { $host }: { $error }
+mail-subject-update = Gewijzigd: { $title }
+mail-subject-reminder = Herinnering: { $title }
+mail-subject-cancellation = Gaat niet door: { $title }
+mail-update = { $formal ->
+        [yes] Er is iets veranderd. Hieronder staat de nieuwe uitnodiging. Kijkt u goed naar de datum, de tijd en de plek.
+       *[other] Er is iets veranderd. Hieronder staat de nieuwe uitnodiging. Kijk goed naar de datum, de tijd en de plek.
+    }
+mail-reminder = { $formal ->
+        [yes] Een herinnering: de bijeenkomst is op { $date }. Fijn dat u komt. Hieronder staat de uitnodiging nog een keer.
+       *[other] Een herinnering: de bijeenkomst is op { $date }. Fijn dat je komt. Hieronder staat de uitnodiging nog een keer.
+    }
+mail-cancellation = { $formal ->
+        [yes] Beste { $name },
+
+    De bijeenkomst{ $date ->
+        [none] {""}
+       *[other] {" "}op { $date }
+    } gaat niet door. U hoeft niet te komen. Heeft u vragen? Neem dan contact met mij op.
+
+    Met vriendelijke groet,
+    { $coordinator }
+       *[other] Beste { $name },
+
+    De bijeenkomst{ $date ->
+        [none] {""}
+       *[other] {" "}op { $date }
+    } gaat niet door. Je hoeft niet te komen. Heb je vragen? Neem dan contact met mij op.
+
+    Groeten,
+    { $coordinator }
+    }
+send-sent = { $case }: { $what } verstuurd aan `{ $participant }` ({ $address })
+send-written = { $case }: { $what } voor `{ $participant }` klaargezet in { $file }
+send-case-done = { $case }: { $written ->
+        [0] { $sent } verstuurd
+       *[other] { $written } klaargezet in de outbox
+    }{ $failed ->
+        [0] {""}
+       *[other] , { $failed } mislukt
+    }{ $uncertain ->
+        [0] {""}
+       *[other] , { $uncertain } onzeker
+    }
 ## issue 16: letters
 
 letters-title = Brieven van { $date }
@@ -413,15 +526,14 @@ letters-no-address = { $case }: { $count ->
     } geen adres: geen brief met { $what ->
         [invitation] de uitnodiging
         [update] de gewijzigde uitnodiging
+        [cancellation] het bericht dat het niet doorgaat
        *[plan] het plan
     } (vul `address` in, of een `email`)
-letters-long-address = { $case }: het adres van `{ $participant }` heeft met de naam { $lines } regels, meer dan in het venster passen (6): geen brief met { $what ->
+letters-long-address = { $case }: het adres van { $participant } heeft met de naam { $lines } regels, meer dan in het venster passen (6): geen brief met { $what ->
         [invitation] de uitnodiging
         [update] de gewijzigde uitnodiging
+        [cancellation] het bericht dat het niet doorgaat
        *[plan] het plan
     }
-letters-already-sent = { $case }: { $what ->
-        [invitation] de uitnodiging
-        [update] de gewijzigde uitnodiging
-       *[plan] het plan
-    } voor `{ $participant }` ging op { $date } per post en is sindsdien niet veranderd: niet opnieuw afgedrukt
+letters-plan-sent = { $case }: het plan ging op { $date } naar iedereen (`plan.sent`): geen brieven met het plan
+letters-no-reminder = { $case }: herinneringen gaan alleen per e-mail, een brief komt te laat: geen voor { $participants }

@@ -69,9 +69,14 @@ impl Participant {
     }
 
     pub fn has_contact(&self) -> bool {
-        [&self.email, &self.phone, &self.address]
+        [self.email(), self.phone.as_deref(), self.address.as_deref()]
             .iter()
-            .any(|field| !super::is_blank(field.as_deref()))
+            .any(|field| !super::is_blank(*field))
+    }
+
+    /// The email address, as written.
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_ref().map(|e| e.get_ref().as_str())
     }
 
     /// The name the person goes by: `known_as`, else the first word of

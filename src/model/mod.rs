@@ -291,7 +291,8 @@ pub struct Participant {
     #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
     /// Optional: email address
-    pub email: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
     /// Optional: phone number
     pub phone: Option<String>,
     /// Optional: postal address

@@ -239,6 +239,104 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
     calendar.to_string()
 }
 
+/// What makes a calendar file a scheduling message (RFC 5546) for one
+/// recipient: an invitation or update (`REQUEST`), or a cancellation
+/// (`CANCEL`), from the coordinator to one attendee.
+pub struct Schedule<'a> {
+    pub cancel: bool,
+    /// Raised on every update; a calendar ignores a message with a lower
+    /// SEQUENCE than the one it has.
+    pub sequence: u32,
+    /// The coordinator: name and email address.
+    pub organizer: (&'a str, &'a str),
+    /// The one recipient: name and email address.
+    pub attendee: (&'a str, &'a str),
+    /// When the message is made (DTSTAMP, UTC).
+    pub stamp: NaiveDateTime,
+}
+
+/// The calendar file of an invitation ([`Calendar::with_event`]) made into
+/// a scheduling message: METHOD REQUEST or CANCEL, the coordinator as
+/// ORGANIZER, the recipient as the only ATTENDEE, SEQUENCE, STATUS, and
+/// DTSTAMP now. `None` when `ics` is not a calendar with one event.
+pub fn scheduled(ics: &str, schedule: &Schedule<'_>) -> Option<String> {
+    use calcard::icalendar::{
+        ICalendarParticipationRole, ICalendarParticipationStatus, ICalendarStatus, Uri,
+    };
+    let mut calendar = ICalendar::parse(ics).ok()?;
+    let method = if schedule.cancel {
+        ICalendarMethod::Cancel
+    } else {
+        ICalendarMethod::Request
+    };
+    let root = calendar.components.first_mut()?;
+    let entry_of = |c: &mut ICalendarComponent, name: ICalendarProperty| {
+        c.entries.iter().position(|e| e.name == name)
+    };
+    let at = entry_of(root, ICalendarProperty::Method)?;
+    root.entries[at].values = vec![ICalendarValue::Method(method)];
+    let mut events = calendar
+        .components
+        .iter_mut()
+        .filter(|c| c.component_type == ICalendarComponentType::VEvent);
+    let event = events.next()?;
+    if events.next().is_some() {
+        return None;
+    }
+    let stamp = entry_of(event, ICalendarProperty::Dtstamp)?;
+    event.entries[stamp] = entry(ICalendarProperty::Dtstamp, date_time(schedule.stamp, true));
+    let person = |property, (name, email): (&str, &str), attendee: bool| {
+        let mut params = vec![ICalendarParameter::cn(clean_text(name))];
+        if attendee {
+            params.push(ICalendarParameter::role(
+                ICalendarParticipationRole::ReqParticipant,
+            ));
+            params.push(ICalendarParameter::partstat(
+                ICalendarParticipationStatus::NeedsAction,
+            ));
+            params.push(ICalendarParameter::rsvp(!schedule.cancel));
+        }
+        ICalendarEntry {
+            name: property,
+            params,
+            values: vec![ICalendarValue::Uri(Uri::Location(format!(
+                "mailto:{}",
+                clean_text(email)
+            )))],
+        }
+    };
+    event.entries.push(person(
+        ICalendarProperty::Organizer,
+        schedule.organizer,
+        false,
+    ));
+    event
+        .entries
+        .push(person(ICalendarProperty::Attendee, schedule.attendee, true));
+    event.entries.push(entry(
+        ICalendarProperty::Sequence,
+        ICalendarValue::Integer(i64::from(schedule.sequence)),
+    ));
+    event.entries.push(entry(
+        ICalendarProperty::Status,
+        ICalendarValue::Status(if schedule.cancel {
+            ICalendarStatus::Cancelled
+        } else {
+            ICalendarStatus::Confirmed
+        }),
+    ));
+    Some(calendar.to_string())
+}
+
+/// A parameter value without control characters or quotes (calcard quotes
+/// a value with `:`, `;` or `,`, and a DQUOTE cannot be in one).
+fn clean_text(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .collect()
+}
+
 /// A DATE value (`DTSTART;VALUE=DATE:20270210`).
 fn whole_day(name: ICalendarProperty, date: NaiveDate) -> ICalendarEntry {
     ICalendarEntry {

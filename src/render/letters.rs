@@ -1,34 +1,25 @@
 //! Letters by post (DESIGN §9.2, `kring letters`): one HTML file of A4
-//! pages with a letter for each participant who gets their documents on
-//! paper, the address placed in the window of a DL envelope
-//! (docs/post.md gives the measures).
+//! pages with a letter for each message that goes by post, the address
+//! placed in the window of a DL envelope (docs/post.md gives the
+//! measures).
 //!
-//! Who gets post: a participant not declined who has no email, or whose
-//! `post = true`. What goes by post is what `kring send` sends by email:
-//!
-//! - the **invitation**, while the case checks without errors, has a
-//!   coordinator, is open, has no plan yet and its conference (if dated)
-//!   is today or later; again, as an **update**, when the invitation a
-//!   participant was last sent has changed;
-//! - the **plan**, once recorded and until `plan.sent` is set, to everyone
-//!   who took part (`attended`, else not declined).
-//!
-//! A letter recorded in `[[sent]]` as sent by post with the version it
-//! would have now is not printed again. A letter holds its recipient's own
-//! name and address and the document they would get by email; no one
+//! What goes by post is decided where `kring send` decides what goes by
+//! email (`send::due`, through `send::post`): this module is given, per
+//! case, the letters due and the ones that cannot go, and renders them. A
+//! letter holds its recipient's own name and address and the document
+//! they would get by email (an invitation, the changed invitation with a
+//! word above it, a cancellation, the plan), in their language; no one
 //! else's address.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::context::{ContactView, Views};
 use super::{DocumentKind, SharedInvitation, TemplateError, Templates, html, language};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::messages::Message;
-use crate::model::{Case, Participant, SentState, SentWhat, Settings, Via, is_blank, is_valid_id};
+use crate::messages::{Lang, Message};
+use crate::model::{Case, Participant, SentWhat, Settings, is_valid_id};
 use crate::msg;
-use crate::repo::Loaded;
 
 /// The print stylesheet of the letters: A4 pages without printer margins,
 /// the address in the envelope's window (docs/post.md).
@@ -39,25 +30,45 @@ pub const MAX_ADDRESS_LINES: usize = 6;
 
 /// What a letter run works on.
 pub struct Input<'a> {
-    pub cases: &'a [Loaded],
-    /// The check of these cases: a case with an error gets no letters.
-    pub diagnostics: &'a [Diagnostic],
+    pub cases: &'a [Wanted<'a>],
     pub settings: &'a Settings,
     pub templates: &'a Templates,
-    /// The letters' date, and the day the invitations' conference must not
-    /// be before.
+    /// The letters' date.
     pub today: NaiveDate,
-    /// The version of a document as it is sent (the hash `[[sent]]`
-    /// records): `edit::record::version`.
-    pub version: fn(&str) -> String,
 }
 
-/// The letters due, and why others are not.
+/// What one case has to go by post.
+pub struct Wanted<'a> {
+    pub case: &'a Case,
+    /// The case file, as shown (relative to the repository).
+    pub file: &'a str,
+    /// The case file on disk, where `--record` writes.
+    pub path: &'a Path,
+    /// The case has rule errors: nothing goes.
+    pub errors: bool,
+    pub letters: Vec<Post<'a>>,
+    /// Messages due by post that do not go, and why.
+    pub skipped: Vec<(&'a Participant, SentWhat, Why)>,
+    /// Once these letters are sent, nobody who took part still waits for
+    /// the plan: `plan.sent` may be set.
+    pub plan_complete: bool,
+}
+
+/// One message due by post.
+pub struct Post<'a> {
+    pub participant: &'a Participant,
+    pub what: SentWhat,
+    /// The version `[[sent]]` records (`send::due`).
+    pub version: String,
+}
+
+/// The letters to print, and why others are not.
 #[derive(Debug, Default)]
 pub struct Run {
     /// Cases with at least one letter, in the order given.
     pub cases: Vec<CaseLetters>,
-    pub skipped: Vec<Skipped>,
+    /// Letters not printed: case, participant, document, why.
+    pub skipped: Vec<(String, String, SentWhat, Why)>,
     /// Case files left out because they do not check without errors.
     pub unchecked: Vec<String>,
     /// Things to know, per case: a language without templates.
@@ -69,10 +80,9 @@ pub struct Run {
 pub struct CaseLetters {
     pub case: String,
     /// The case file, where `--record` writes.
-    pub path: PathBuf,
+    pub path: std::path::PathBuf,
     pub letters: Vec<Letter>,
-    /// Once these letters are sent, everyone who took part has been sent
-    /// the plan (by email or post): `plan.sent` may be set.
+    /// Everyone who took part has the plan once these are sent.
     pub plan_complete: bool,
 }
 
@@ -82,9 +92,7 @@ pub struct Letter {
     /// The participant's id.
     pub to: String,
     pub name: String,
-    /// `invitation`, `update` or `plan`.
     pub what: SentWhat,
-    /// The version of the document (its Markdown), for `[[sent]]`.
     pub version: String,
     /// The document's language.
     pub lang: String,
@@ -92,23 +100,17 @@ pub struct Letter {
     html: String,
 }
 
-/// A letter that is not printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub case: String,
-    pub to: String,
-    pub what: SentWhat,
-    pub why: Why,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a message due by post is not printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Why {
     /// The participant gets post but has no address.
     NoAddress,
     /// The address has more lines than fit in the window.
     LongAddress { lines: usize },
-    /// This version was sent by post already, on this day.
-    AlreadySent { date: NaiveDate },
+    /// `plan.sent` says the plan went to everyone already.
+    PlanSent { date: NaiveDate },
+    /// Reminders go by email only: a letter would come too late.
+    Reminder,
 }
 
 impl Run {
@@ -121,8 +123,8 @@ impl Run {
     }
 
     /// What the coordinator should hear, in order: cases left out, language
-    /// fallbacks, letters not printed and why (those without an address
-    /// one line per case and document).
+    /// fallbacks, then the letters not printed and why, one line for the
+    /// participants of a case with the same document and reason.
     pub fn said(&self) -> Vec<Said> {
         let mut said: Vec<Said> = self
             .unchecked
@@ -132,40 +134,39 @@ impl Run {
         for (case, note) in &self.notes {
             said.push(Said::Warning(msg!("render-note", case = case, note = note)));
         }
-        let mut missing: Vec<(&str, SentWhat, Vec<String>)> = Vec::new();
-        for s in self.skipped.iter().filter(|s| s.why == Why::NoAddress) {
-            let id = format!("`{}`", s.to);
-            match missing.last_mut() {
-                Some((case, what, ids)) if *case == s.case && *what == s.what => ids.push(id),
-                _ => missing.push((&s.case, s.what, vec![id])),
+        let mut groups: Vec<(&str, SentWhat, Why, Vec<String>)> = Vec::new();
+        for (case, to, what, why) in &self.skipped {
+            let id = format!("`{to}`");
+            match groups.last_mut() {
+                Some((c, w, y, ids)) if c == case && w == what && y == why => ids.push(id),
+                _ => groups.push((case, *what, *why, vec![id])),
             }
         }
-        for (case, what, ids) in missing {
-            said.push(Said::Warning(msg!(
-                "letters-no-address",
-                case = case,
-                count = ids.len(),
-                participants = ids.join(", "),
-                what = what_name(what)
-            )));
-        }
-        for s in &self.skipped {
-            let (case, participant, what) = (&s.case, &s.to, what_name(s.what));
-            said.push(match s.why {
-                Why::NoAddress => continue,
+        for (case, what, why, ids) in groups {
+            let (count, participants, what) = (ids.len(), ids.join(", "), what_name(what));
+            said.push(match why {
+                Why::NoAddress => Said::Warning(msg!(
+                    "letters-no-address",
+                    case = case,
+                    count = count,
+                    participants = participants,
+                    what = what
+                )),
                 Why::LongAddress { lines } => Said::Warning(msg!(
                     "letters-long-address",
                     case = case,
-                    participant = participant,
+                    participant = participants,
                     what = what,
                     lines = lines
                 )),
-                Why::AlreadySent { date } => Said::Note(msg!(
-                    "letters-already-sent",
+                Why::PlanSent { date } => {
+                    Said::Note(msg!("letters-plan-sent", case = case, date = date))
+                }
+                Why::Reminder => Said::Note(msg!(
+                    "letters-no-reminder",
                     case = case,
-                    participant = participant,
-                    what = what,
-                    date = date
+                    count = count,
+                    participants = participants
                 )),
             });
         }
@@ -207,40 +208,114 @@ pub fn what_name(what: SentWhat) -> &'static str {
     }
 }
 
-/// Finds the letters due in `input.cases` and renders them.
+/// Renders the letters `input` asks for.
 pub fn letters(input: &Input) -> Result<Run, TemplateError> {
     let mut run = Run::default();
-    for item in input.cases {
-        let has_error = input
-            .diagnostics
-            .iter()
-            .any(|d| d.file == item.file.rel && d.severity == Severity::Error);
-        let case = match &item.case {
-            Ok(case) if !has_error && is_valid_id(case.id()) => case,
-            _ => {
-                run.unchecked.push(item.file.rel.clone());
+    for wanted in input.cases {
+        let case = wanted.case;
+        if wanted.errors || !is_valid_id(case.id()) {
+            run.unchecked.push(wanted.file.to_string());
+            continue;
+        }
+        let id = case.id().to_string();
+        for (p, what, why) in &wanted.skipped {
+            run.skipped
+                .push((id.clone(), p.id().to_string(), *what, *why));
+        }
+        let mut found = CaseLetters {
+            case: id.clone(),
+            path: wanted.path.to_path_buf(),
+            letters: Vec::new(),
+            plan_complete: wanted.plan_complete,
+        };
+        let views = Views::new(case, input.settings, input.today);
+        let mut shared: Option<SharedInvitation> = None;
+        let mut notes = Vec::new();
+        for post in &wanted.letters {
+            let p = post.participant;
+            if !is_valid_id(p.id()) {
                 continue;
             }
-        };
-        let mut notes = Vec::new();
-        let mut found = CaseLetters {
-            case: case.id().to_string(),
-            path: item.file.path.clone(),
-            letters: Vec::new(),
-            plan_complete: false,
-        };
-        let mut letters_of = Letters {
-            input,
-            case,
-            views: Views::new(case, input.settings, input.today),
-            notes: &mut notes,
-            skipped: &mut run.skipped,
-            out: &mut found.letters,
-        };
-        letters_of.invitations()?;
-        found.plan_complete = letters_of.plans()?;
-        run.notes
-            .extend(notes.into_iter().map(|n| (case.id().to_string(), n)));
+            let mut lines = vec![p.name.get_ref().trim().to_string()];
+            lines.extend(address_lines(p.address.as_deref().unwrap_or_default()));
+            if lines.len() < 2 {
+                // An address of commas only.
+                run.skipped
+                    .push((id.clone(), p.id().to_string(), post.what, Why::NoAddress));
+                found.plan_complete &= post.what != SentWhat::Plan;
+                continue;
+            }
+            if lines.len() > MAX_ADDRESS_LINES {
+                let why = Why::LongAddress { lines: lines.len() };
+                run.skipped
+                    .push((id.clone(), p.id().to_string(), post.what, why));
+                found.plan_complete &= post.what != SentWhat::Plan;
+                continue;
+            }
+            let kind = match post.what {
+                SentWhat::Plan => DocumentKind::Plan,
+                _ => DocumentKind::Invitation,
+            };
+            let lang = language(
+                input.templates,
+                kind,
+                &[
+                    views.language_of(p),
+                    views.case_language(),
+                    &input.settings.language,
+                ],
+                &mut notes,
+                &format!("the {} letter of `{}`", kind.as_str(), p.id()),
+            );
+            let body = match post.what {
+                SentWhat::Plan => {
+                    let Some(context) = views.plan(&lang) else {
+                        continue;
+                    };
+                    let context = super::tera_context(&context)?;
+                    let markdown = input.templates.markdown(kind, &lang, &context)?;
+                    html::markdown_to_body(&markdown).html
+                }
+                SentWhat::Cancellation => paragraphs(&preface(case, p, post.what, &lang)),
+                _ => {
+                    let shared = match &mut shared {
+                        Some(shared) => shared,
+                        None => shared.insert(SharedInvitation::new(case, &views)?),
+                    };
+                    let context = shared.context(&views, p, &lang)?;
+                    let markdown = input.templates.markdown(kind, &lang, &context)?;
+                    let body = html::markdown_to_body(&markdown).html;
+                    match post.what {
+                        SentWhat::Invitation => body,
+                        _ => format!(
+                            "<p class=\"preface\"><strong>{}</strong></p>\n{body}",
+                            escape(&preface(case, p, post.what, &lang))
+                        ),
+                    }
+                }
+            };
+            let date = input
+                .today
+                .format_localized("%-d %B %Y", super::templates::locale(&lang))
+                .to_string();
+            let html = sheet(&Sheet {
+                lang: &lang,
+                what: post.what,
+                contact: &views.common(&lang).contact,
+                recipient: &lines,
+                date: &date,
+                body: &body,
+            });
+            found.letters.push(Letter {
+                to: p.id().to_string(),
+                name: p.name.get_ref().clone(),
+                what: post.what,
+                version: post.version.clone(),
+                lang,
+                html,
+            });
+        }
+        run.notes.extend(notes.into_iter().map(|n| (id.clone(), n)));
         if !found.letters.is_empty() {
             run.cases.push(found);
         }
@@ -248,24 +323,44 @@ pub fn letters(input: &Input) -> Result<Run, TemplateError> {
     Ok(run)
 }
 
-/// Whether this participant's documents go by post: no email, or `post`.
-pub fn gets_post(p: &Participant) -> bool {
-    p.post || is_blank(p.email.as_deref())
+/// The words an update, a reminder or a cancellation opens with: the same
+/// as the email's (`send::mail`), in the letter's language.
+fn preface(case: &Case, p: &Participant, what: SentWhat, lang: &str) -> String {
+    let formal = if p.is_formal() { "yes" } else { "no" };
+    let date = case.conference_date().map_or_else(
+        || "none".to_string(),
+        |d| super::templates::long_date(d, lang),
+    );
+    let coordinator = case
+        .coordinator
+        .as_ref()
+        .map(|c| c.get_ref().name.get_ref().trim().to_string())
+        .unwrap_or_default();
+    let message = match what {
+        SentWhat::Cancellation => msg!(
+            "mail-cancellation",
+            formal = formal,
+            name = p.known_as(),
+            date = date,
+            coordinator = coordinator
+        ),
+        SentWhat::Reminder => msg!("mail-reminder", formal = formal, date = date),
+        _ => msg!("mail-update", formal = formal),
+    };
+    message.in_lang(Lang::of_document(lang))
 }
 
-/// Whether the participant took part in the conference, for the plan:
-/// `attended`, else not declined.
-pub fn took_part(p: &Participant) -> bool {
-    p.attended.unwrap_or(!p.declined())
-}
-
-/// Whether the case's invitations are due: it has a coordinator, is open,
-/// has no plan yet, and its conference (if dated) is not over.
-pub fn invitations_due(case: &Case, today: NaiveDate) -> bool {
-    case.coordinator.is_some()
-        && case.is_open()
-        && case.plan.is_none()
-        && case.conference_date().is_none_or(|date| date >= today)
+/// Plain text as HTML paragraphs: a blank line between paragraphs, a line
+/// break inside one.
+fn paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(|l| escape(l.trim())).collect();
+            format!("<p>{}</p>\n", lines.join("<br>"))
+        })
+        .collect()
 }
 
 /// The lines of an address as written: one per line or comma, spaces
@@ -276,192 +371,6 @@ pub fn address_lines(address: &str) -> Vec<String> {
         .map(|line| line.trim().replace('\t', " "))
         .filter(|line| !line.is_empty())
         .collect()
-}
-
-/// The letters of one case.
-struct Letters<'a, 'r> {
-    input: &'a Input<'a>,
-    case: &'a Case,
-    views: Views<'a>,
-    notes: &'r mut Vec<String>,
-    skipped: &'r mut Vec<Skipped>,
-    out: &'r mut Vec<Letter>,
-}
-
-impl<'a> Letters<'a, '_> {
-    fn invitations(&mut self) -> Result<(), TemplateError> {
-        if !invitations_due(self.case, self.input.today) {
-            return Ok(());
-        }
-        let mut shared = SharedInvitation::new(self.case, &self.views)?;
-        for p in self.case.attendees() {
-            if !gets_post(p) || !is_valid_id(p.id()) {
-                continue;
-            }
-            let lang = self.language(DocumentKind::Invitation, p);
-            let context = shared.context(&self.views, p, &lang)?;
-            let markdown =
-                self.input
-                    .templates
-                    .markdown(DocumentKind::Invitation, &lang, &context)?;
-            let version = (self.input.version)(&markdown);
-            // Sent before in another version: this one is an update.
-            let changed = self.records(p).any(|(what, _, (v, _))| {
-                matches!(what, SentWhat::Invitation | SentWhat::Update) && v != version
-            });
-            let what = if changed {
-                SentWhat::Update
-            } else {
-                SentWhat::Invitation
-            };
-            self.letter(p, what, &lang, &markdown, version);
-        }
-        Ok(())
-    }
-
-    /// The plan letters; whether everyone who took part has then been sent
-    /// the plan.
-    fn plans(&mut self) -> Result<bool, TemplateError> {
-        let due = self.case.plan.is_some() && self.case.plan_sent().is_none();
-        if !due {
-            return Ok(false);
-        }
-        let before = self.out.len();
-        let people: Vec<&Participant> = self
-            .case
-            .participants
-            .iter()
-            .map(|p| p.get_ref())
-            .filter(|p| took_part(p))
-            .collect();
-        for p in &people {
-            if !gets_post(p) || !is_valid_id(p.id()) {
-                continue;
-            }
-            let lang = self.language(DocumentKind::Plan, p);
-            let Some(context) = self.views.plan(&lang) else {
-                continue;
-            };
-            let markdown = self.input.templates.markdown(
-                DocumentKind::Plan,
-                &lang,
-                &super::tera_context(&context)?,
-            )?;
-            let version = (self.input.version)(&markdown);
-            self.letter(p, SentWhat::Plan, &lang, &markdown, version);
-        }
-        let sent = |p: &Participant| {
-            self.out[before..]
-                .iter()
-                .any(|l| l.to == p.id() && l.what == SentWhat::Plan)
-                || self.records(p).any(|(what, _, _)| what == SentWhat::Plan)
-        };
-        Ok(self.out.len() > before && !people.is_empty() && people.iter().all(|p| sent(p)))
-    }
-
-    /// The document language of `p`'s letter: theirs, else the case's,
-    /// else the repository's, as far as there are templates.
-    fn language(&mut self, kind: DocumentKind, p: &Participant) -> String {
-        language(
-            self.input.templates,
-            kind,
-            &[
-                self.views.language_of(p),
-                self.views.case_language(),
-                &self.input.settings.language,
-            ],
-            self.notes,
-            &format!("the {} letter of `{}`", kind.as_str(), p.id()),
-        )
-    }
-
-    /// `p`'s records of documents sent (by any way): what, how, which
-    /// version and when.
-    fn records(
-        &self,
-        p: &'a Participant,
-    ) -> impl Iterator<Item = (SentWhat, Via, (&'a str, NaiveDate))> + 'a {
-        self.case
-            .sent
-            .iter()
-            .map(|s| s.get_ref())
-            .filter(move |s| s.to.get_ref() == p.id() && *s.state.get_ref() == SentState::Sent)
-            .map(|s| {
-                (
-                    *s.what.get_ref(),
-                    *s.via.get_ref(),
-                    (s.version.as_str(), s.date.get_ref().0),
-                )
-            })
-    }
-
-    /// Adds the letter of `markdown` to `p`, unless it cannot or need not
-    /// be sent.
-    fn letter(
-        &mut self,
-        p: &Participant,
-        what: SentWhat,
-        lang: &str,
-        markdown: &str,
-        version: String,
-    ) {
-        let kinds: &[SentWhat] = match what {
-            SentWhat::Plan => &[SentWhat::Plan],
-            _ => &[SentWhat::Invitation, SentWhat::Update],
-        };
-        let posted = self
-            .records(p)
-            .filter(|(w, via, (v, _))| kinds.contains(w) && *via == Via::Post && *v == version)
-            .map(|(w, _, (_, date))| (date, w))
-            .max();
-        let skip = |why| Skipped {
-            case: self.case.id().to_string(),
-            to: p.id().to_string(),
-            what,
-            why,
-        };
-        if let Some((date, what)) = posted {
-            self.skipped.push(Skipped {
-                what,
-                ..skip(Why::AlreadySent { date })
-            });
-            return;
-        }
-        let mut lines = vec![p.name.get_ref().trim().to_string()];
-        lines.extend(address_lines(p.address.as_deref().unwrap_or_default()));
-        if lines.len() < 2 {
-            self.skipped.push(skip(Why::NoAddress));
-            return;
-        }
-        if lines.len() > MAX_ADDRESS_LINES {
-            self.skipped
-                .push(skip(Why::LongAddress { lines: lines.len() }));
-            return;
-        }
-        let common = self.views.common(lang);
-        let body = html::markdown_to_body(markdown);
-        let date = self
-            .input
-            .today
-            .format_localized("%-d %B %Y", super::templates::locale(lang))
-            .to_string();
-        let html = sheet(&Sheet {
-            lang,
-            what,
-            contact: &common.contact,
-            recipient: &lines,
-            date: &date,
-            body: &body.html,
-        });
-        self.out.push(Letter {
-            to: p.id().to_string(),
-            name: p.name.get_ref().clone(),
-            what,
-            version,
-            lang: lang.to_string(),
-            html,
-        });
-    }
 }
 
 /// What one letter's page shows.
@@ -481,10 +390,7 @@ struct Sheet<'a> {
 /// below the first fold.
 fn sheet(s: &Sheet) -> String {
     let mut out = String::new();
-    let kind = match s.what {
-        SentWhat::Plan => "plan",
-        _ => "invitation",
-    };
+    let kind = what_name(s.what);
     out.push_str(&format!(
         "<article class=\"letter {kind}\" lang=\"{}\">\n<div class=\"head\">\n\
          <div class=\"fold upper\"></div><div class=\"fold lower\"></div>\n",

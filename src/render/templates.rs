@@ -425,6 +425,12 @@ fn date_filter(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String>
         .to_string())
 }
 
+/// A date the way a letter in `lang` says it: "zaterdag 10 oktober 2026".
+pub fn long_date(date: NaiveDate, lang: &str) -> String {
+    date.format_localized("%A %-d %B %Y", locale(lang))
+        .to_string()
+}
+
 /// The locale for a document language: `nl` → `nl_NL`, `en` → `en_GB`
 /// (day before month), `tr` → `tr_TR`; English names when unknown.
 pub(super) fn locale(lang: &str) -> chrono::Locale {

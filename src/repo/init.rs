@@ -103,24 +103,43 @@ include = ["coordinators/**/*.toml"]
 path = ".kring/coordinator.schema.json"
 "#;
 
-/// Adds `out/` to `.gitignore`, keeping whatever it already holds.
+/// What `.gitignore` must keep out of git: the rendered documents and the
+/// messages `kring send` leaves in the outbox for review.
+const IGNORED: &[(&str, &str)] = &[
+    (
+        "out",
+        "# rendered documents hold personal data: never commit them\nout/\n",
+    ),
+    (
+        "outbox",
+        "# messages kring send wrote for review hold personal data too\noutbox/\n",
+    ),
+];
+
+/// Adds `out/` and `outbox/` to `.gitignore`, keeping whatever it already
+/// holds.
 fn ignore_output(path: &Path) -> Result<()> {
     let existing = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(e.into()),
     };
-    if existing
-        .lines()
-        .any(|l| matches!(l.trim(), "out/" | "/out/" | "out" | "/out"))
-    {
+    let mut text = existing.clone();
+    for (folder, lines) in IGNORED {
+        let listed = existing.lines().any(|l| {
+            let l = l.trim().trim_start_matches('/');
+            l == *folder || l.strip_suffix('/') == Some(folder)
+        });
+        if !listed {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(lines);
+        }
+    }
+    if text == existing {
         return Ok(());
     }
-    let mut text = existing;
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str("# rendered documents hold personal data: never commit them\nout/\n");
     write_atomic(path, text.as_bytes(), Mode::Public)
 }
 

@@ -27,6 +27,20 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "edit",
         &["model", "repo", "diagnostic", "fsutil", "check", "messages"],
     ),
+    // Sending: what is due (model), the documents (render), the record
+    // (edit), the check's diagnostics (diagnostic).
+    (
+        "send",
+        &[
+            "model",
+            "repo",
+            "diagnostic",
+            "fsutil",
+            "render",
+            "edit",
+            "messages",
+        ],
+    ),
 ];
 
 /// Things only `cli` (and `main.rs`) may touch: the terminal and the

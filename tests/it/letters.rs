@@ -116,11 +116,13 @@ fn recorded_letters_are_not_printed_again() {
     let (stdout, stderr) = letters(dir.path(), &["--record"]);
     assert_eq!(stdout, "");
     assert!(stderr.contains("no letters are due"), "{stderr}");
-    assert!(
-        stderr.contains(
-            "2026-060-jansen: the invitation to `oma-gerda` went by post on 2026-11-22 and has not changed since"
-        ),
-        "{stderr}"
+    let again = read(&jansen_path);
+    assert_eq!(
+        toml::from_str::<toml::Table>(&again).unwrap()["sent"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
     );
 
     // The conference moves to the afternoon: every invitation changes.
@@ -136,18 +138,23 @@ fn recorded_letters_are_not_printed_again() {
 }
 
 /// The plan is sent once everyone who took part has it, by email or by
-/// post: then `plan.sent` is set.
+/// post: when the last of them get it by post, `plan.sent` is set.
 #[test]
 fn the_last_plan_letter_sets_plan_sent() {
     let dir = fixture();
     let bos = dir.path().join("cases/2026-061-bos.toml");
-    let mut text = read(&bos);
-    text.push_str(
-        "\n[[sent]]\nto = \"vriend\"\nwhat = \"plan\"\nvia = \"email\"\ndate = 2026-11-21\n\
-         version = \"fedcba9876543210\"\nstate = \"sent\"\n",
+    // Tom now gets post too: nobody waits for an email.
+    let text = read(&bos).replace(
+        "email = \"tom.kuiper@example.nl\"",
+        "address = \"Vlietstraat 3, 9725 BB  GRONINGEN\"",
     );
     std::fs::write(&bos, text).unwrap();
-    letters(dir.path(), &["2026-061-bos", "--record"]);
+    let (stdout, _) = letters(dir.path(), &["2026-061-bos", "--record"]);
+    assert_eq!(
+        stdout.lines().filter(|l| l.contains("\tplan\t")).count(),
+        3,
+        "{stdout}"
+    );
     let case: toml::Table = toml::from_str(&read(&bos)).unwrap();
     assert_eq!(case["plan"]["sent"].to_string(), "2026-11-22");
     let (stdout, stderr) = letters(dir.path(), &["2026-061-bos"]);
@@ -446,4 +453,65 @@ fn an_address_too_long_for_the_window_is_named() {
     assert!(english.contains("lang=\"en\""), "{english}");
     assert!(english.contains("<p class=\"date\">22 November 2026</p>"));
     assert!(html.contains("<p class=\"date\">22 november 2026</p>"));
+}
+
+/// `kring letters` prints exactly what `kring send` leaves for the post.
+#[test]
+fn letters_print_what_send_leaves_for_the_post() {
+    let dir = fixture();
+    let output = kring()
+        .current_dir(dir.path())
+        .args(["send", "--dry-run", "--today", TODAY, "2026-060-jansen"])
+        .output()
+        .unwrap();
+    let dry_run = String::from_utf8_lossy(&output.stdout);
+    let by_post: Vec<String> = dry_run
+        .lines()
+        .filter(|l| l.contains("by post"))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            format!("{} {} {}", f[0], f[1], f[4])
+        })
+        .collect();
+    assert_eq!(by_post.len(), 4, "{dry_run}");
+    let (stdout, _) = letters(dir.path(), &["2026-060-jansen"]);
+    let printed: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            format!("{} {} {}", f[0], f[1], f[2])
+        })
+        .collect();
+    assert_eq!(printed, by_post);
+}
+
+/// A case cancelled before its conference: everyone who got the invitation
+/// by post gets a letter that it does not take place.
+#[test]
+fn a_cancelled_conference_is_cancelled_by_post() {
+    let dir = fixture();
+    letters(dir.path(), &["2026-060-jansen", "--record"]);
+    let jansen = dir.path().join("cases/2026-060-jansen.toml");
+    // K301 wants `closed.date` after `conference.date`: a conference called
+    // off before its day loses its date.
+    let mut text = read(&jansen).replace("date = 2026-12-12\n", "");
+    text.push_str("\n[closed]\ndate = 2026-11-22\nreason = \"cancelled\"\n");
+    std::fs::write(&jansen, text).unwrap();
+    let (stdout, _) = letters(dir.path(), &["2026-060-jansen"]);
+    let cancelled: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("\tcancellation\t"))
+        .collect();
+    assert_eq!(cancelled.len(), 4, "{stdout}");
+    let html = read(&dir.path().join("out/letters-2026-11-22.html"));
+    let oma = html.split("<article").nth(3).unwrap();
+    assert!(
+        oma.contains("Gerda Jansen-de Boer<br>Dorpsstraat 5"),
+        "{oma}"
+    );
+    assert!(oma.contains("gaat niet door"), "{oma}");
+    assert!(
+        html.contains("will not take place"),
+        "Hannah's is in English"
+    );
 }

@@ -180,6 +180,7 @@ fixtures! {
     k211_narrow_circle => "K211",
     k212_translation_missing => "K212",
     k213_child_without_supporter => "K213",
+    k214_email_not_an_address => "K214",
     k301_dates_out_of_order => "K301",
     k302_times_inconsistent => "K302",
     k303_learning_too_long => "K303",
