@@ -91,7 +91,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     };
     let plans = send::plan(&cases, &options);
     let mut listing = Vec::new();
-    let mut show = |event: Event<'_>| show(ui, event, &mut listing);
+    let mut show = |event: Event<'_>| show(ui, repo, event, &mut listing);
 
     let summary = if args.dry_run {
         let summary = send::dry_run(&plans, &mut show);
@@ -163,7 +163,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
 const LOCK: &str = ".kring-send.lock";
 
 /// Shows one event: a line of the dry run's table, or a line on stderr.
-fn show(ui: &Ui, event: Event<'_>, listing: &mut Vec<[String; 5]>) {
+fn show(ui: &Ui, repo: &crate::repo::Repo, event: Event<'_>, listing: &mut Vec<[String; 5]>) {
     let what = |w: SentWhat| ui.t(&msg!("send-what", what = crate::edit::record::what_str(w)));
     let name = |d: &send::Due<'_>| d.participant.id().to_string();
     match event {
@@ -197,7 +197,9 @@ fn show(ui: &Ui, event: Event<'_>, listing: &mut Vec<[String; 5]>) {
             case = case,
             participant = name(due),
             what = what(due.what),
-            file = path.display().to_string()
+            file = repo
+                .relative(&path)
+                .unwrap_or_else(|| path.display().to_string())
         )),
         Event::CaseDone {
             case,

@@ -20,7 +20,9 @@
 //!   `followup.notes` go; where a rule needs a value, a label stands in:
 //!   `request.question`, `conference.location`, `safety.arrangement`,
 //!   `plan.contingency`, `plan.acceptance.reason`, an agreement's `what`
-//!   ("afspraak 2"), each of `plan.strengths` and `plan.goals`.
+//!   ("afspraak 2"), each of `plan.strengths` and `plan.goals`;
+//! - the delivery record `[[sent]]` stays, with the new ids in `to`; a
+//!   refusal's `answer` goes (a server's answer may quote the address).
 
 use std::collections::{HashMap, HashSet};
 
@@ -288,6 +290,16 @@ pub fn anonymise(
         remove(followup, "notes", "followup.notes", &mut change);
     }
 
+    // The delivery record stays (what went to whom, when, and how), with
+    // the participants' new ids; a server's answer may quote an address.
+    if let Some(sent) = tables(doc.as_table_mut(), "sent") {
+        for (i, entry) in sent.iter_mut().enumerate() {
+            let path = format!("sent[{}]", i + 1);
+            rename(entry, "to", &ids, &format!("{path}.to"), &mut change);
+            remove(entry, "answer", &format!("{path}.answer"), &mut change);
+        }
+    }
+
     let comments = skeleton_comments();
     let mut dropped = 0;
     scrub_table(doc.as_table_mut(), &comments, &mut dropped);
@@ -358,7 +370,8 @@ pub fn is_anonymised(case: &Case) -> bool {
             && p.known_as.is_none()
             && p.salutation.is_none()
     });
-    coordinator && participants && case.title.is_none() && case.translations.is_empty()
+    let record = case.sent.iter().all(|s| s.get_ref().answer.is_none());
+    coordinator && participants && record && case.title.is_none() && case.translations.is_empty()
 }
 
 fn table<'t>(parent: &'t mut Table, key: &str) -> Option<&'t mut Table> {
@@ -551,6 +564,56 @@ mod tests {
         let taken = |id: &str| id == "2026-031" || id == "2026-031-anoniem";
         assert_eq!(new_id("2026-031-bakker", taken), "2026-031-anoniem-2");
         assert!(crate::model::is_valid_id(&new_id("zoe-2026", none)));
+    }
+
+    #[test]
+    fn the_record_keeps_its_entries_with_the_new_ids() {
+        let text = r#"id = "2026-031-bakker"
+variant = "family"
+
+[request]
+received = 2026-09-01
+
+[[participant]]
+id = "moeder"
+name = "Anaïs Bakker"
+role = "central"
+
+[[participant]]
+id = "oma-ria"
+name = "Ria van 't Hof"
+role = "family"
+
+[closed]
+date = 2026-10-01
+reason = "completed"
+
+[[sent]]
+to = "oma-ria"
+what = "invitation"
+via = "email"
+date = 2026-09-05
+version = "3f2a9c81d0e4b7a6"
+state = "failed"
+answer = "550 5.1.1 <ria.vanthof@example.nl>: user unknown"
+"#;
+        let case: Case = toml::from_str(text).unwrap();
+        let out = anonymise(text, &case, "nl", |_| false).unwrap();
+        assert!(
+            out.text
+                .contains("[[sent]]\nto = \"p2\"\nwhat = \"invitation\""),
+            "{}",
+            out.text
+        );
+        assert!(!out.text.contains("ria.vanthof"), "{}", out.text);
+        assert!(
+            out.changes.contains(&"sent[1].answer: removed".to_string()),
+            "{:?}",
+            out.changes
+        );
+        let after: Case = toml::from_str(&out.text).unwrap();
+        assert!(is_anonymised(&after));
+        assert!(!is_anonymised(&case));
     }
 
     #[test]

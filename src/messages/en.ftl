@@ -324,6 +324,11 @@ status-variant = VARIANT
 status-phase = PHASE
 status-next = NEXT
 status-due = DUE
+status-invited = INVITED
+status-invited-count = { $sent } of { $of }{ $post ->
+        [0] {""}
+       *[other] ; { $post } by post
+    }
 status-no-coordinator = no coordinator yet
 status-load = { $who }: { $open } open
 status-load-next = { $who }: { $open } open, next { $next }

@@ -338,6 +338,11 @@ status-variant = VARIANT
 status-phase = FASE
 status-next = VOLGENDE
 status-due = WANNEER
+status-invited = UITGENODIGD
+status-invited-count = { $sent } van { $of }{ $post ->
+        [0] {""}
+       *[other] ; { $post } per post
+    }
 status-no-coordinator = nog geen coördinator
 status-load = { $who }: { $open } open
 status-load-next = { $who }: { $open } open, eerstvolgend { $next }

@@ -244,6 +244,31 @@ impl Case {
             .map_or(default, |l| l.get_ref().as_str())
     }
 
+    /// How far the invitations went, from the `[[sent]]` record: of the
+    /// participants not declined, how many were sent an invitation (or an
+    /// update), and how many of those by post.
+    pub fn invitations_sent(&self) -> Delivery {
+        let mut delivery = Delivery::default();
+        for p in self.attendees() {
+            delivery.of += 1;
+            let last = self.sent.iter().map(|s| s.get_ref()).rfind(|s| {
+                s.to.get_ref() == p.id()
+                    && *s.state.get_ref() == super::SentState::Sent
+                    && matches!(
+                        s.what.get_ref(),
+                        super::SentWhat::Invitation | super::SentWhat::Update
+                    )
+            });
+            if let Some(s) = last {
+                delivery.sent += 1;
+                if *s.via.get_ref() == super::Via::Post {
+                    delivery.by_post += 1;
+                }
+            }
+        }
+        delivery
+    }
+
     /// The languages the coordinator speaks (`["nl"]` when not given).
     pub fn coordinator_languages(&self) -> Option<Vec<&str>> {
         let coordinator = self.coordinator.as_ref()?.get_ref();
@@ -252,6 +277,17 @@ impl Case {
             None => vec!["nl"],
         })
     }
+}
+
+/// How far a case's invitations went ([`Case::invitations_sent`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Delivery {
+    /// Participants sent an invitation.
+    pub sent: usize,
+    /// Participants not declined.
+    pub of: usize,
+    /// Of those sent, how many by post.
+    pub by_post: usize,
 }
 
 /// `date + days`, or `None` past the end of the calendar.

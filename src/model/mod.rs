@@ -10,7 +10,7 @@ pub mod schema;
 mod settings;
 mod time;
 
-pub use derived::{Phase, add_days};
+pub use derived::{Delivery, Phase, add_days};
 #[allow(unused_imports)] // used by `kring send` and `kring declare`, which are being built
 pub use settings::{Funder, Rates, Security, SendSettings, Settings, Transport};
 pub use time::{DATE_WITHOUT_QUOTES, Date, NOT_A_DATE, Time, loose_date};

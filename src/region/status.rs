@@ -33,6 +33,8 @@ pub struct Row {
     pub phase: Phase,
     pub next: Option<&'static str>,
     pub due: Option<NaiveDate>,
+    /// How far the invitations went (`kring send`, `kring letters`).
+    pub invited: crate::model::Delivery,
     pub file: String,
 }
 
@@ -59,6 +61,7 @@ pub fn rows(
                 .find(|t| !t.done)
                 .map(|t| t.key),
             due: checklist::due(case, phase, followup_days),
+            invited: case.invitations_sent(),
             file: file.to_string(),
         });
     }
@@ -151,6 +154,22 @@ fn next_words(row: &Row, lang: Lang) -> String {
     )
 }
 
+/// "7 of 9; 2 by post", or "-" before any invitation went out or once
+/// the case is closed.
+fn invited_words(r: &Row, lang: Lang) -> String {
+    let d = r.invited;
+    if d.sent == 0 || !r.open {
+        return "-".to_string();
+    }
+    crate::msg!(
+        "status-invited-count",
+        sent = d.sent,
+        of = d.of,
+        post = d.by_post
+    )
+    .in_lang(lang)
+}
+
 pub fn table(rows: &[Row], lang: Lang) -> String {
     let header = [
         "status-id",
@@ -158,9 +177,10 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
         "status-phase",
         "status-next",
         "status-due",
+        "status-invited",
     ]
     .map(|id| text(lang, id));
-    let cells: Vec<[String; 5]> = rows
+    let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
             [
@@ -169,6 +189,7 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
                 r.phase.as_str().to_string(),
                 next_words(r, lang),
                 r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
+                invited_words(r, lang),
             ]
         })
         .collect();

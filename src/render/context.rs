@@ -212,6 +212,20 @@ pub struct ChecklistPerson {
     pub needs: Vec<String>,
     /// Names of the people this person must not meet.
     pub avoid: Vec<String>,
+    /// What was sent to this person (`[[sent]]`), in order.
+    pub sent: Vec<SentView>,
+}
+
+/// One entry of the delivery record, for the checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentView {
+    /// invitation | update | reminder | plan | cancellation
+    pub what: crate::model::SentWhat,
+    /// email | post
+    pub via: crate::model::Via,
+    pub date: NaiveDate,
+    /// pending | sent | failed
+    pub state: crate::model::SentState,
 }
 
 /// What every document receives.
@@ -606,6 +620,19 @@ impl<'a> Views<'a> {
                                     || a.get_ref().clone(),
                                     |o| o.name.get_ref().clone(),
                                 )
+                            })
+                            .collect(),
+                        sent: self
+                            .case
+                            .sent
+                            .iter()
+                            .map(|s| s.get_ref())
+                            .filter(|s| s.to.get_ref() == p.id())
+                            .map(|s| SentView {
+                                what: *s.what.get_ref(),
+                                via: *s.via.get_ref(),
+                                date: s.date.get_ref().0,
+                                state: *s.state.get_ref(),
                             })
                             .collect(),
                     }

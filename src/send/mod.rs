@@ -177,6 +177,9 @@ pub struct CasePlan<'a> {
     /// Errors in the case (nothing is sent then).
     pub errors: usize,
     pub due: due::CaseDue<'a>,
+    /// How many people the plan is still due to, before `--to` and
+    /// `--only` narrowed the run.
+    pub plans_due: usize,
     pub from: Option<Mailbox>,
 }
 
@@ -200,6 +203,18 @@ fn case_plan<'a>(
         (options.only.is_empty() || options.only.contains(&what))
             && (options.to.is_empty() || options.to.iter().any(|t| t == p.id()))
     };
+    // Before narrowing: `plan.sent` is set only when the plan reached
+    // everyone who took part, not just those this run sends to.
+    let plans_due = found
+        .due
+        .iter()
+        .filter(|d| d.what == SentWhat::Plan)
+        .count()
+        + found
+            .unreachable
+            .iter()
+            .filter(|u| u.what == SentWhat::Plan)
+            .count();
     found.due.retain(|d| wanted(d.participant, d.what));
     found.unreachable.retain(|u| wanted(u.participant, u.what));
     CasePlan {
@@ -207,6 +222,7 @@ fn case_plan<'a>(
         case,
         errors,
         due: found,
+        plans_due,
         from: sender(case, cases.settings, cases.roster),
     }
 }
@@ -405,19 +421,7 @@ pub fn send<'a>(
                         plans_sent += 1;
                     }
                 }
-                let all_plans = plan
-                    .due
-                    .due
-                    .iter()
-                    .filter(|d| d.what == SentWhat::Plan)
-                    .count();
-                let unreachable_plans = plan
-                    .due
-                    .unreachable
-                    .iter()
-                    .filter(|u| u.what == SentWhat::Plan)
-                    .count();
-                if d.what == SentWhat::Plan && plans_sent == all_plans && unreachable_plans == 0 {
+                if d.what == SentWhat::Plan && plans_sent == plan.plans_due {
                     changes.push(Change::PlanSent {
                         date: options.today,
                     });

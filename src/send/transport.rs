@@ -230,7 +230,12 @@ fn answer(response: &Response) -> String {
 /// An SMTP error as an answer for the record: 5xx is permanent, anything
 /// else (4xx, a dropped connection, a time-out, a TLS failure) transient.
 fn refused(e: &lettre::transport::smtp::Error) -> Refused {
-    let text = one_line(&e.to_string());
+    use std::error::Error as _;
+    // The server's own words, as it said them: "550 5.1.1 user unknown".
+    let text = match (e.status(), e.source()) {
+        (Some(code), Some(words)) => one_line(&format!("{code} {words}")),
+        _ => one_line(&e.to_string()),
+    };
     if e.is_permanent() {
         Refused::Permanent(text)
     } else {

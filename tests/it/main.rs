@@ -23,6 +23,7 @@ mod regional;
 mod render;
 mod rules;
 mod schema;
+mod send;
 mod smtp;
 mod snapshots;
 mod stats;
