@@ -10,6 +10,7 @@ mod export;
 mod fmt;
 mod hook;
 mod init;
+mod letters;
 mod man;
 mod r#match;
 mod new;
@@ -115,6 +116,7 @@ pub enum Command {
     Fmt(fmt::Args),
     Render(render::Args),
     Send(send::Args),
+    Letters(letters::Args),
     Status(status::Args),
     Match(r#match::Args),
     Agenda(agenda::Args),
@@ -152,7 +154,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         "Every day",
         &["check", "status", "agenda", "fmt", "explain"],
     ),
-    ("Documents", &["render", "send", "templates"]),
+    ("Documents", &["render", "send", "letters", "templates"]),
     ("Region and registration", &["stats", "export", "anonymise"]),
     (
         "Editor, git and shell",
@@ -224,6 +226,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Fmt(args) => fmt::run(args, ui),
         Command::Render(args) => render::run(args, ui),
         Command::Send(args) => send::run(args, ui),
+        Command::Letters(args) => letters::run(args, ui),
         Command::Status(args) => status::run(args, ui),
         Command::Match(args) => r#match::run(args, ui),
         Command::Agenda(args) => agenda::run(args, ui),

@@ -474,3 +474,40 @@ send-case-done = { $case }: { $written ->
         [0] {""}
        *[other] , { $uncertain } uncertain
     }
+## issue 16: letters
+
+letters-title = Letters of { $date }
+letters-none = no letters are due
+letters-written = wrote { $file }: { $letters ->
+        [one] 1 letter
+       *[other] { $letters } letters
+    } for { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }; print at 100%, one-sided, and fold in three for a window envelope
+letters-recorded = recorded { $letters ->
+        [one] 1 letter
+       *[other] { $letters } letters
+    } as sent by post on { $date } in { $cases ->
+        [one] 1 case file
+       *[other] { $cases } case files
+    }
+letters-record-failed = { $case }: the letters were printed but not recorded: { $error }
+letters-unchecked = { $file } has errors: no letters from it (see `kring check`)
+letters-no-address = { $case }: { $count ->
+        [one] { $participants } gets
+       *[other] { $participants } get
+    } post but no address: no { $what ->
+        [invitation] invitation
+        [update] changed invitation
+        [cancellation] cancellation
+       *[plan] plan
+    } letter (add an `address`, or an `email`)
+letters-long-address = { $case }: the address of { $participant } has { $lines } lines with the name, more than the window holds (6): no { $what ->
+        [invitation] invitation
+        [update] changed invitation
+        [cancellation] cancellation
+       *[plan] plan
+    } letter
+letters-plan-sent = { $case }: the plan went to everyone on { $date } (`plan.sent`): no plan letters
+letters-no-reminder = { $case }: reminders go by email only, a letter would arrive too late: none for { $participants }

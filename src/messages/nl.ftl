@@ -505,3 +505,40 @@ send-case-done = { $case }: { $written ->
         [0] {""}
        *[other] , { $uncertain } onzeker
     }
+## issue 16: letters
+
+letters-title = Brieven van { $date }
+letters-none = er zijn geen brieven te versturen
+letters-written = { $file } geschreven: { $letters ->
+        [one] 1 brief
+       *[other] { $letters } brieven
+    } voor { $cases ->
+        [one] 1 zaak
+       *[other] { $cases } zaken
+    }; druk af op 100%, enkelzijdig, en vouw in drieën voor een vensterenvelop
+letters-recorded = { $letters ->
+        [one] 1 brief
+       *[other] { $letters } brieven
+    } vastgelegd als per post verstuurd op { $date }, in { $cases ->
+        [one] 1 zaakbestand
+       *[other] { $cases } zaakbestanden
+    }
+letters-record-failed = { $case }: de brieven zijn gemaakt maar niet vastgelegd: { $error }
+letters-unchecked = { $file } heeft fouten: daaruit geen brieven (zie `kring check`)
+letters-no-address = { $case }: { $count ->
+        [one] { $participants } krijgt post maar heeft
+       *[other] { $participants } krijgen post maar hebben
+    } geen adres: geen brief met { $what ->
+        [invitation] de uitnodiging
+        [update] de gewijzigde uitnodiging
+        [cancellation] het bericht dat het niet doorgaat
+       *[plan] het plan
+    } (vul `address` in, of een `email`)
+letters-long-address = { $case }: het adres van { $participant } heeft met de naam { $lines } regels, meer dan in het venster passen (6): geen brief met { $what ->
+        [invitation] de uitnodiging
+        [update] de gewijzigde uitnodiging
+        [cancellation] het bericht dat het niet doorgaat
+       *[plan] het plan
+    }
+letters-plan-sent = { $case }: het plan ging op { $date } naar iedereen (`plan.sent`): geen brieven met het plan
+letters-no-reminder = { $case }: herinneringen gaan alleen per e-mail, een brief komt te laat: geen voor { $participants }

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod context;
 pub mod escape;
 pub mod html;
+pub mod letters;
 pub mod manifest;
 pub mod output;
 pub mod templates;

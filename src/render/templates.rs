@@ -433,7 +433,7 @@ pub fn long_date(date: NaiveDate, lang: &str) -> String {
 
 /// The locale for a document language: `nl` → `nl_NL`, `en` → `en_GB`
 /// (day before month), `tr` → `tr_TR`; English names when unknown.
-fn locale(lang: &str) -> chrono::Locale {
+pub(super) fn locale(lang: &str) -> chrono::Locale {
     let candidates = match lang {
         // The built-in languages, without looking them up.
         "nl" => return chrono::Locale::nl_NL,

@@ -14,6 +14,7 @@
 
 pub mod due;
 pub mod mail;
+pub mod post;
 pub mod transport;
 
 use std::path::{Path, PathBuf};

@@ -493,6 +493,7 @@ fn man_writes_one_page_per_command() {
             "kring-hook-pre-commit.1",
             "kring-hook.1",
             "kring-init.1",
+            "kring-letters.1",
             "kring-man.1",
             "kring-match.1",
             "kring-new.1",

@@ -1,6 +1,6 @@
-//! Every HTML page the demo and the readers' fixture render is valid
-//! HTML5, as judged by the Nu HTML Checker (`vnu.jar`, the W3C validator's
-//! engine).
+//! Every HTML page the demo and the readers' fixture render, and the
+//! letters of `kring letters`, is valid HTML5, as judged by the Nu HTML
+//! Checker (`vnu.jar`, the W3C validator's engine).
 //!
 //! The checker runs on Java. It is taken from `VNU_JAR` if set, else from
 //! `target/vnu/`, where this test installs the npm package `vnu-jar` when
@@ -58,7 +58,26 @@ fn the_demo_html_passes_the_nu_checker() {
         .map(|f| readers_out.join(f))
         .collect();
     assert!(reader_pages.len() > 10, "{reader_pages:?}");
-    let pages: Vec<PathBuf> = pages.into_iter().chain(reader_pages).collect();
+    // The letters to print: the demo's, and the letters fixture's (both
+    // kinds of document, two languages, a sender without contact).
+    let fixture = tempfile::tempdir().unwrap();
+    copy_tree(&fixture_dir("letters"), fixture.path());
+    let mut letters = Vec::new();
+    for root in [dir.path(), fixture.path()] {
+        let file = root.join("letters.html");
+        kring()
+            .args(["letters", "--today", TODAY, "--out"])
+            .arg(&file)
+            .arg(root)
+            .assert()
+            .success();
+        letters.push(file);
+    }
+    let pages: Vec<PathBuf> = pages
+        .into_iter()
+        .chain(reader_pages)
+        .chain(letters)
+        .collect();
 
     let output = Command::new("java")
         .arg("-jar")

@@ -16,6 +16,7 @@ mod fmt;
 mod hook;
 mod html_valid;
 mod layers;
+mod letters;
 mod privacy;
 mod properties;
 mod regional;

@@ -208,3 +208,67 @@ fn anonymise_keeps_the_mode_of_the_file() {
     let mode = std::fs::metadata(&anonymised).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+/// A letter shows its recipient's own name and address and no one else's:
+/// no other participant's address line, and no participant's email, phone
+/// or birth date (docs/post.md).
+#[test]
+fn letters_show_only_their_recipients_address() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&crate::support::fixture_dir("letters"), dir.path());
+    kring()
+        .current_dir(dir.path())
+        .args(["letters", "--today", TODAY, "--out", "letters.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("letters.html")).unwrap();
+    let mut people = Vec::new();
+    for file in files_below(&dir.path().join("cases")) {
+        let text = std::fs::read_to_string(dir.path().join("cases").join(file)).unwrap();
+        let case: toml::Table = toml::from_str(&text).unwrap();
+        for p in case["participant"].as_array().unwrap() {
+            let field = |key: &str| {
+                p.get(key)
+                    .map(|v| v.as_str().map_or(v.to_string(), str::to_string))
+            };
+            let lines: Vec<String> = field("address")
+                .unwrap_or_default()
+                .split(['\n', ','])
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
+            let details: Vec<String> = ["email", "phone", "born"]
+                .iter()
+                .filter_map(|k| field(k))
+                .collect();
+            people.push((field("name").unwrap(), lines, details));
+        }
+    }
+    let letters: Vec<&str> = html.split("<article").skip(1).collect();
+    assert_eq!(letters.len(), 6);
+    for letter in letters {
+        let recipient = letter.split("<p class=\"recipient\">").nth(1).unwrap();
+        let recipient = recipient.split("</p>").next().unwrap();
+        let own: Vec<&str> = recipient.split("<br>").collect();
+        let name = own[0];
+        for (other, lines, details) in &people {
+            for line in lines.iter().filter(|l| !own.contains(&l.as_str())) {
+                assert!(
+                    !letter.contains(line.as_str()),
+                    "{name}'s letter shows {other}'s {line:?}"
+                );
+            }
+            for detail in details {
+                assert!(
+                    !letter.contains(detail.as_str()),
+                    "{name}'s letter shows {other}'s {detail:?}"
+                );
+            }
+        }
+        assert_eq!(
+            letter.matches(recipient).count(),
+            1,
+            "{name}: the address once, in the window"
+        );
+    }
+}
