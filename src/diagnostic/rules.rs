@@ -99,6 +99,11 @@ rules! {
     K602 Error;
     K603 Warning;
     K604 Warning;
+    K701 Error;
+    K702 Warning;
+    K703 Error;
+    K704 Error;
+    K705 Warning;
 }
 
 impl Code {
@@ -185,7 +190,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 46);
+        assert_eq!(RULES.len(), 51);
         assert_eq!(Code::parse("K999"), None);
     }
 

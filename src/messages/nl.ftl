@@ -386,3 +386,30 @@ exported = { $cases ->
         [one] 1 zaak
        *[other] { $cases } zaken
     } geëxporteerd naar { $file }
+
+## issue 17: books
+
+K701-summary = uren, een bedrag, kilometers of een cijfer vallen buiten de grenzen
+K701-help = uren zijn meer dan 0 en hoogstens 24 per regel, bedragen en kilometers zijn niet negatief, cijfers gaan van 1 tot en met 10
+K701-hours = { $hours } uur in één regel; dat moet meer dan 0 en hoogstens 24 zijn (verdeel langer werk over meer dagen)
+K701-negative = `{ $key }` is { $value }; dat kan niet negatief zijn
+K701-no-amount = deze onkosten hebben geen `amount` (en bij reiskosten geen `km`)
+K701-score = het cijfer bij `{ $key }` is { $score }; cijfers gaan van 1 tot en met 10
+K702-summary = een gesloten zaak met een gehouden conferentie is niet helemaal geregistreerd
+K702-help = zet `requester` en `topics` bij `[request]`, zodat de regio de zaak kan meetellen
+K702-missing = de zaak is gesloten en de conferentie is gehouden, maar bij `[request]` staat geen { $missing ->
+        [requester] `requester`
+        [topics] `topics`
+       *[both] `requester` en geen `topics`
+    }
+K703-summary = `follows` noemt geen zaak van deze map
+K703-help = geef het id van de eerdere zaak, zoals het in dat bestand staat (`kring status` toont ze)
+K703-unknown = deze zaak volgt op `{ $id }`, maar er is geen zaak met dat id
+K703-itself = een zaak kan niet op zichzelf volgen; geef het id van de eerdere zaak
+K704-summary = `funder` staat niet bij de financiers in kring.toml
+K704-help = gebruik een sleutel uit `[funders]` in kring.toml, of zet de financier daar bij
+K704-unknown = de financier `{ $funder }` staat niet bij `[funders]` in kring.toml (wel: { $keys })
+K705-summary = uren of onkosten van voor de aanvraag of lang na het sluiten
+K705-help = kijk de datum na; uren en onkosten horen tussen de aanvraag en { 60 } dagen na `closed.date`
+K705-before = deze regel van { $date } is van voor de aanvraag ({ $received })
+K705-after = deze regel van { $date } is meer dan { $days } dagen na het sluiten van de zaak ({ $closed })

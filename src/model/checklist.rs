@@ -23,7 +23,8 @@ pub struct Task {
     /// What an open task still lacks, as keys: `participants`, `question`,
     /// `agreement`, `date`, `location`, `arrangements` (nothing arranged
     /// yet), `practical` (arrangements listed, `tasks.practical` not set),
-    /// `acceptor`, `coordinator`. Empty when the task key says it all.
+    /// `acceptor`, `coordinator`, `requester`, `topics`, `evaluation`.
+    /// Empty when the task key says it all.
     pub missing: Vec<&'static str>,
     /// The people an open task still waits for (names): participants not yet
     /// prepared.
@@ -215,7 +216,21 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     let sent = Task::on("sent", case.plan_sent());
     let workplan = learning.then(|| Task::on("workplan", done_date(|t| &t.workplan)));
     let followup = Task::on("follow-up", case.followup_done());
-    let registration = Task::on("registration", done_date(|t| &t.registration));
+    // Registered: who asked and what it is about, and after a conference
+    // (its plan recorded) the evaluation, or the date it was registered
+    // elsewhere (`tasks.registration`).
+    let registered_on = done_date(|t| &t.registration);
+    let mut registration = Vec::new();
+    if request.requester.is_none() {
+        registration.push("requester");
+    }
+    if request.topics.is_empty() {
+        registration.push("topics");
+    }
+    if plan.is_some() && case.evaluations.is_empty() && registered_on.is_none() {
+        registration.push("evaluation");
+    }
+    let registration = Task::waiting("registration", registration, Vec::new()).dated(registered_on);
 
     let mut all = vec![inventory, consent];
     all.extend(chosen.filter(|_| learning));
