@@ -399,3 +399,14 @@ K705-summary = hours or an expense dated before the request or long after closin
 K705-help = check the date; hours and expenses belong between the request and { 60 } days after `closed.date`
 K705-before = this entry of { $date } is before the request came in ({ $received })
 K705-after = this entry of { $date } is more than { $days } days after the case was closed ({ $closed })
+unreadable-not-declared = { $file } cannot be read; its hours and expenses are not declared
+declare-nothing = nothing to declare for { $month }: no hours, expenses or conferences held that month
+declare-nothing-for = nothing to declare for { $month } by { $coordinator }: no hours, expenses or conferences held that month
+declare-refused = no declaration for { $coordinator }: fix the errors in their cases first
+declare-written = wrote { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } for { $coordinators ->
+        [one] 1 coordinator
+       *[other] { $coordinators } coordinators
+    } to { $folder }

@@ -413,3 +413,14 @@ K705-summary = uren of onkosten van voor de aanvraag of lang na het sluiten
 K705-help = kijk de datum na; uren en onkosten horen tussen de aanvraag en { 60 } dagen na `closed.date`
 K705-before = deze regel van { $date } is van voor de aanvraag ({ $received })
 K705-after = deze regel van { $date } is meer dan { $days } dagen na het sluiten van de zaak ({ $closed })
+unreadable-not-declared = { $file } is niet te lezen; de uren en onkosten daarin staan niet in de declaratie
+declare-nothing = niets te declareren in { $month }: geen uren, onkosten of gehouden conferenties in die maand
+declare-nothing-for = niets te declareren in { $month } voor { $coordinator }: geen uren, onkosten of gehouden conferenties in die maand
+declare-refused = geen declaratie voor { $coordinator }: verbeter eerst de fouten in de zaken
+declare-written = { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    } voor { $coordinators ->
+        [one] 1 coördinator
+       *[other] { $coordinators } coördinatoren
+    } geschreven naar { $folder }

@@ -157,7 +157,7 @@ fn explain_prints_the_rule_documentation() {
         .code(2)
         .stderr(predicate::str::contains("no rule `K999`"));
     let list = kring().args(["explain", "--list"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 46);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 51);
 }
 
 #[test]
