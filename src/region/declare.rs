@@ -467,7 +467,11 @@ pub fn declarations<'a>(
         .into_iter()
         .map(|(key, (name, mut cases))| {
             cases.sort_by(|a, b| a.id.cmp(&b.id));
-            let totals = totals(&cases);
+            let mut totals = totals(&cases);
+            // With a rate, nothing at it is 0.00, not "no rate".
+            if rates.conference.is_some() {
+                totals.fees = Some(totals.fees.unwrap_or_default());
+            }
             let mut missing_rates = Vec::new();
             if rates.hour.is_none() && totals.hours_total.0 != 0 {
                 missing_rates.push("hour");
