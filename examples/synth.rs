@@ -718,7 +718,7 @@ impl Generator<'_> {
         for n in 0..visits {
             let day = intake + Days::new(span * u64::from(n + 1) / u64::from(visits + 1));
             visit_days.push(day);
-            let hours = self.quarters(5, 9);
+            let hours = self.quarters(6, 10);
             time(self, day, hours, "preparation");
             if n % 2 == 0 {
                 let hours = self.quarters(2, 5);

@@ -365,4 +365,28 @@ mod tests {
         assert_eq!(t[4].missing, Vec::<&str>::new());
         assert_eq!(t[5].missing, Vec::<&str>::new());
     }
+
+    #[test]
+    fn registration_asks_for_requester_topics_and_after_the_plan_an_evaluation() {
+        let registration = |extra: &str| {
+            let text = format!(
+                "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n{extra}"
+            );
+            let case: Case = toml::from_str(&text).unwrap();
+            let task = tasks(&case).pop().unwrap();
+            assert_eq!(task.key, "registration");
+            (task.done, task.missing, task.date)
+        };
+        assert_eq!(registration(""), (false, vec!["requester", "topics"], None));
+        let asked = "requester = \"school\"\ntopics = [\"school\"]\n";
+        assert_eq!(registration(asked), (true, vec![], None));
+        let planned = format!("{asked}[plan]\nrecorded = 2026-10-01\n");
+        assert_eq!(registration(&planned), (false, vec!["evaluation"], None));
+        let evaluated = format!("{planned}[[evaluation]]\ngroup = \"network\"\nmeeting = 8\n");
+        assert_eq!(registration(&evaluated), (true, vec![], None));
+        let registered =
+            format!("{asked}[tasks]\nregistration = 2026-10-20\n[plan]\nrecorded = 2026-10-01\n");
+        let day = NaiveDate::from_ymd_opt(2026, 10, 20);
+        assert_eq!(registration(&registered), (true, vec![], day));
+    }
 }
