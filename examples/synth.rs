@@ -11,11 +11,11 @@
 //! spread over the earlier phases or closed without a conference. Each case
 //! has its registration (requester, topics, funder), the coordinator's hours
 //! (25 to 30 for a held conference) and expenses, and a held conference
-//! whose follow-up is done has evaluations; kring.toml has `[rates]` and
-//! `[funders]`. The books come from a second random stream per case, so
-//! that they leave the rest of a case as it was before they were added. The
-//! same seed gives the same repository, byte for byte. Everyone in it is
-//! made up.
+//! whose follow-up is done has evaluations; one case in 25 `follows` an
+//! earlier one; kring.toml has `[rates]` and `[funders]`. The books come
+//! from their own random streams, so that they leave the rest of a case as
+//! it was before they were added. The same seed gives the same repository,
+//! byte for byte. Everyone in it is made up.
 //!
 //! `kring check --today <the same date> DIR` reports no errors; the only
 //! warnings are the ones a real office has too (a follow-up or plan late,
@@ -236,6 +236,9 @@ fn run() -> Result<(), String> {
         write(&dir, &format!("coordinators/{id}.toml"), &text)?;
     }
     let mut participants = 0;
+    // Some conferences continue an earlier case of the repository (`follows`).
+    let mut links = StdRng::seed_from_u64(seed ^ 0x5eed_f011);
+    let mut earlier: Vec<String> = Vec::with_capacity(count);
     for serial in 0..count {
         let mut books = StdRng::seed_from_u64(seed.rotate_left(32) ^ serial as u64);
         let mut case = Generator {
@@ -246,6 +249,20 @@ fn run() -> Result<(), String> {
         }
         .case(serial);
         participants += case.participants;
+        if !earlier.is_empty() && links.random_bool(0.04) {
+            let followed = &earlier[links.random_range(0..earlier.len())];
+            if followed[..4] <= case.id[..4] {
+                let at = case
+                    .text
+                    .find("\nvariant = ")
+                    .and_then(|start| Some(start + 1 + case.text[start + 1..].find('\n')? + 1));
+                if let Some(at) = at {
+                    case.text
+                        .insert_str(at, &format!("follows = \"{followed}\"\n"));
+                }
+            }
+        }
+        earlier.push(case.id.clone());
         let year = &case.id[..4];
         let path = format!("cases/{year}/{}.toml", case.id);
         write(&dir, &path, &std::mem::take(&mut case.text))?;
