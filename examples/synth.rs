@@ -8,8 +8,14 @@
 //! case files under `DIR/cases/<year>/`. The cases are realistic and valid
 //! for `today` (default 2026-11-22): all four variants, 6 to 19 participants
 //! each (12.5 on average), half of them held with a recorded plan, the rest
-//! spread over the earlier phases or closed without a conference. The same
-//! seed gives the same repository, byte for byte. Everyone in it is made up.
+//! spread over the earlier phases or closed without a conference. Each case
+//! has its registration (requester, topics, funder), the coordinator's hours
+//! (25 to 30 for a held conference) and expenses, and a held conference
+//! whose follow-up is done has evaluations; one case in 25 `follows` an
+//! earlier one; kring.toml has `[rates]` and `[funders]`. The books come
+//! from their own random streams, so that they leave the rest of a case as
+//! it was before they were added. The same seed gives the same repository,
+//! byte for byte. Everyone in it is made up.
 //!
 //! `kring check --today <the same date> DIR` reports no errors; the only
 //! warnings are the ones a real office has too (a follow-up or plan late,
@@ -129,6 +135,33 @@ const FAMILY: &[&str] = &[
 ];
 
 const COORDINATORS: usize = 80;
+
+/// The funders of kring.toml: key and name.
+const FUNDERS: &[(&str, &str)] = &[
+    ("gemeente-zwolle", "Gemeente Zwolle"),
+    ("gemeente-deventer", "Gemeente Deventer"),
+    ("gemeente-kampen", "Gemeente Kampen"),
+    ("gemeente-hardenberg", "Gemeente Hardenberg"),
+    ("provincie-overijssel", "Provincie Overijssel"),
+];
+
+/// Topics a family conference is about.
+const FAMILY_TOPICS: &[&str] = &[
+    "parenting",
+    "parenting",
+    "divorce",
+    "domestic-violence",
+    "child-protection",
+    "debt",
+    "mental-health",
+    "addiction",
+    "illness",
+    "elderly",
+    "eviction",
+    "homelessness",
+    "disability",
+    "work",
+];
 const ORGANISATION: &str = "Eigen Kracht Regio Synthese";
 
 fn main() {
@@ -178,7 +211,12 @@ fn run() -> Result<(), String> {
         "kring.toml",
         &format!(
             "# A synthetic repository made by `cargo run --example synth` (seed {seed}).\n\
-             organisation = \"{ORGANISATION}\"\nlanguage = \"nl\"\ntimezone = \"Europe/Amsterdam\"\n"
+             organisation = \"{ORGANISATION}\"\nlanguage = \"nl\"\ntimezone = \"Europe/Amsterdam\"\n\n\
+             [rates]\nhour = 47.50\nkm = 0.23\nconference = 125.00\n{}",
+            FUNDERS
+                .iter()
+                .map(|(key, name)| format!("\n[funders.{key}]\nname = \"{name}\"\n"))
+                .collect::<String>()
         ),
     )?;
     write(&dir, ".gitignore", "out/\n")?;
@@ -198,14 +236,33 @@ fn run() -> Result<(), String> {
         write(&dir, &format!("coordinators/{id}.toml"), &text)?;
     }
     let mut participants = 0;
+    // Some conferences continue an earlier case of the repository (`follows`).
+    let mut links = StdRng::seed_from_u64(seed ^ 0x5eed_f011);
+    let mut earlier: Vec<String> = Vec::with_capacity(count);
     for serial in 0..count {
+        let mut books = StdRng::seed_from_u64(seed.rotate_left(32) ^ serial as u64);
         let mut case = Generator {
             rng: &mut rng,
+            books: &mut books,
             today,
             roster: &roster,
         }
         .case(serial);
         participants += case.participants;
+        if !earlier.is_empty() && links.random_bool(0.04) {
+            let followed = &earlier[links.random_range(0..earlier.len())];
+            if followed[..4] <= case.id[..4] {
+                let at = case
+                    .text
+                    .find("\nvariant = ")
+                    .and_then(|start| Some(start + 1 + case.text[start + 1..].find('\n')? + 1));
+                if let Some(at) = at {
+                    case.text
+                        .insert_str(at, &format!("follows = \"{followed}\"\n"));
+                }
+            }
+        }
+        earlier.push(case.id.clone());
         let year = &case.id[..4];
         let path = format!("cases/{year}/{}.toml", case.id);
         write(&dir, &path, &std::mem::take(&mut case.text))?;
@@ -304,6 +361,8 @@ struct Case {
 
 struct Generator<'a> {
     rng: &'a mut StdRng,
+    /// The books' own random stream (see the module's comment).
+    books: &'a mut StdRng,
     today: NaiveDate,
     roster: &'a [(String, String)],
 }
@@ -432,6 +491,7 @@ impl Generator<'_> {
             let acceptor = acceptor.as_deref().unwrap_or_default();
             let _ = writeln!(t, "compulsory = true\nacceptor = \"{acceptor}\"");
         }
+        self.registration(&mut t, variant);
 
         if has_coordinator {
             let (roster_id, roster_name) = lead;
@@ -559,12 +619,206 @@ impl Generator<'_> {
                 "withdrawn"
             };
             let _ = writeln!(t, "\n[closed]\ndate = {date}\nreason = \"{reason}\"");
+            let stopped = pick(
+                self.books,
+                &[
+                    "plan-already-made",
+                    "situation-changed",
+                    "situation-changed",
+                    "network-too-small",
+                    "not-voluntary",
+                    "other",
+                ],
+            );
+            let _ = writeln!(t, "stopped = \"{stopped}\"");
+        }
+        if has_coordinator {
+            let minor = people[0]
+                .born
+                .is_some_and(|born| conference.years_since(born).is_some_and(|age| age < 18));
+            self.books(&mut t, stage, assigned, conference, minor);
         }
         Case {
             id,
             text: t,
             participants: people.len(),
         }
+    }
+
+    /// `requester`, `topics` and `funder` in `[request]`.
+    fn registration(&mut self, t: &mut String, variant: Variant) {
+        let r = self.books.random_range(0..100u32);
+        let requester = match (variant, r) {
+            (Variant::Learning, 0..70) => "school",
+            (_, 0..45) => "professional",
+            (_, 45..65) => "family",
+            (_, 65..80) => "person",
+            (_, 80..88) => "school",
+            _ => "other",
+        };
+        let mut topics: Vec<&str> = match variant {
+            Variant::Family => vec![pick(self.books, FAMILY_TOPICS)],
+            Variant::Learning => vec!["school"],
+            Variant::Restorative => vec!["harm"],
+            Variant::Community => vec!["neighbourhood"],
+        };
+        for _ in 0..self.books.random_range(0..=2u32) {
+            let more = match variant {
+                Variant::Family | Variant::Learning => pick(self.books, FAMILY_TOPICS),
+                Variant::Restorative | Variant::Community => pick(
+                    self.books,
+                    &["conflict", "neighbourhood", "addiction", "debt"],
+                ),
+            };
+            if !topics.contains(&more) {
+                topics.push(more);
+            }
+        }
+        let topics: Vec<String> = topics.iter().map(|t| format!("\"{t}\"")).collect();
+        let funder = FUNDERS[self.books.random_range(0..FUNDERS.len())].0;
+        let _ = writeln!(
+            t,
+            "requester = \"{requester}\"\ntopics = [{}]\nfunder = \"{funder}\"",
+            topics.join(", ")
+        );
+    }
+
+    /// Hours in quarters, from `low` to `high` quarters.
+    fn quarters(&mut self, low: u32, high: u32) -> String {
+        let q = self.books.random_range(low..=high);
+        format!("{}.{:02}", q / 4, q % 4 * 25)
+    }
+
+    /// Euros with cents, from `low` to `high` euros.
+    fn euros(&mut self, low: u32, high: u32) -> String {
+        let cents = self.books.random_range(low * 100..=high * 100);
+        format!("{}.{:02}", cents / 100, cents % 100)
+    }
+
+    /// The coordinator's `[[time]]` and `[[expense]]` entries up to today,
+    /// and for a held conference whose follow-up is done, `[[evaluation]]`s.
+    fn books(
+        &mut self,
+        t: &mut String,
+        stage: Stage,
+        assigned: NaiveDate,
+        conference: NaiveDate,
+        minor: bool,
+    ) {
+        let today = self.today;
+        let mut time = |g: &mut Self, date: NaiveDate, hours: String, activity: &str| {
+            if date <= today {
+                let _ = writeln!(
+                    t,
+                    "\n[[time]]\ndate = {date}\nhours = {hours}\nactivity = \"{activity}\""
+                );
+                if g.books.random_bool(0.3) {
+                    let _ = writeln!(t, "note = \"huisbezoek\"");
+                }
+            }
+        };
+        let intake = (assigned + Days::new(self.days_books(0, 3))).min(today);
+        let hours = self.quarters(6, 10);
+        time(self, intake, hours, "intake");
+        let (visits, until) = match stage {
+            Stage::Request => return,
+            // Closed within weeks of the request; its last visit is not long after.
+            Stage::Stopped => (
+                self.books.random_range(1..=3u32),
+                (intake + Days::new(20)).min(today),
+            ),
+            Stage::Preparation => (self.books.random_range(1..=4u32), today),
+            Stage::Scheduled | Stage::Held => (self.books.random_range(6..=8u32), conference),
+        };
+        let span = (until - intake).num_days().max(1) as u64;
+        let mut visit_days = Vec::new();
+        for n in 0..visits {
+            let day = intake + Days::new(span * u64::from(n + 1) / u64::from(visits + 1));
+            visit_days.push(day);
+            let hours = self.quarters(6, 10);
+            time(self, day, hours, "preparation");
+            if n % 2 == 0 {
+                let hours = self.quarters(2, 5);
+                time(self, day, hours, "travel");
+            }
+        }
+        let mut expenses: Vec<(NaiveDate, &str, Option<String>, Option<u32>)> = visit_days
+            .iter()
+            .step_by(2)
+            .map(|day| {
+                (
+                    *day,
+                    "travel",
+                    None,
+                    Some(self.books.random_range(8..=70u32)),
+                )
+            })
+            .collect();
+        if stage == Stage::Held {
+            let hours = self.quarters(12, 18);
+            time(self, conference, hours, "conference");
+            let hours = self.quarters(3, 6);
+            time(self, conference, hours, "travel");
+            let hours = self.quarters(3, 6);
+            time(self, conference + Days::new(1), hours, "other");
+            let follow_up = conference + Days::new(self.days_books(21, 30));
+            let hours = self.quarters(4, 8);
+            time(self, follow_up, hours, "follow-up");
+            expenses.push((
+                conference,
+                "travel",
+                None,
+                Some(self.books.random_range(10..=60)),
+            ));
+            expenses.push((conference, "venue", Some(self.euros(40, 150)), None));
+            expenses.push((conference, "food", Some(self.euros(25, 110)), None));
+            if self.books.random_bool(0.2) {
+                expenses.push((conference, "childcare", Some(self.euros(30, 60)), None));
+            }
+            if self.books.random_bool(0.1) {
+                expenses.push((conference, "interpreter", Some(self.euros(60, 180)), None));
+            }
+        }
+        for (date, kind, amount, km) in expenses {
+            if date > today {
+                continue;
+            }
+            let _ = writeln!(t, "\n[[expense]]\ndate = {date}\nkind = \"{kind}\"");
+            if let Some(amount) = amount {
+                let _ = writeln!(t, "amount = {amount}");
+            }
+            if let Some(km) = km {
+                let _ = writeln!(t, "km = {km}");
+            }
+        }
+        let evaluated = stage == Stage::Held && conference + Days::new(30) < today;
+        if evaluated && self.books.random_bool(0.8) {
+            let groups: &[&str] = if minor {
+                &["central-minor", "central-adult", "network", "professional"]
+            } else {
+                &["central-adult", "network", "network", "professional"]
+            };
+            for group in groups {
+                if !self.books.random_bool(0.75) {
+                    continue;
+                }
+                // Mostly 7 to 9, now and then lower.
+                let score = |g: &mut Self| {
+                    g.books
+                        .random_range(5..=10u32)
+                        .max(g.books.random_range(6..=10))
+                };
+                let (meeting, plan, coordinator) = (score(self), score(self), score(self));
+                let _ = writeln!(
+                    t,
+                    "\n[[evaluation]]\ngroup = \"{group}\"\nmeeting = {meeting}\nplan = {plan}\ncoordinator = {coordinator}"
+                );
+            }
+        }
+    }
+
+    fn days_books(&mut self, low: u64, high: u64) -> u64 {
+        self.books.random_range(low..=high)
     }
 
     /// The circle: 6 to 19 people, by variant.

@@ -8,6 +8,7 @@
 //! [`crate::diagnostic::RULES`], the table `kring explain` and
 //! `docs/rules.md` follow.
 
+mod books;
 mod circle;
 mod files;
 mod plan;
@@ -114,6 +115,9 @@ pub struct Input<'a> {
     pub roster: &'a Roster,
     /// The repository's templates, as loaded.
     pub templates: &'a Result<Templates, TemplateError>,
+    /// The repository, when `cases` are not all of its cases: K703 reads
+    /// the other case ids from it when a `follows` names none of `cases`.
+    pub elsewhere: Option<&'a Repo>,
 }
 
 /// The parts of a repository one check reads, as owned values: from the
@@ -125,6 +129,8 @@ pub struct Workspace {
     pub strays: Vec<Loaded>,
     pub roster: Roster,
     pub templates: Result<Templates, TemplateError>,
+    /// The case files are some of the repository's, not all of them.
+    pub narrowed: bool,
 }
 
 impl Workspace {
@@ -134,12 +140,14 @@ impl Workspace {
         let (repo, cases, strays) = crate::repo::open_and_load_with_strays(paths)?;
         let roster = repo.roster()?;
         let templates = Templates::load(&repo.root);
+        let narrowed = !repo.selects_all(paths);
         Ok(Workspace {
             repo,
             cases,
             strays,
             roster,
             templates,
+            narrowed,
         })
     }
 
@@ -173,6 +181,7 @@ impl Workspace {
             strays,
             roster,
             templates,
+            narrowed: true,
         })
     }
 
@@ -206,6 +215,7 @@ impl Workspace {
             strays: &self.strays,
             roster: &self.roster,
             templates: &self.templates,
+            elsewhere: self.narrowed.then_some(&self.repo),
         }
     }
 }
@@ -257,6 +267,7 @@ pub fn repository(input: &Input) -> Report {
 pub fn files_of(input: &Input) -> Report {
     let mut report = cases(input.cases, input.settings, input.today);
     roster::check(input.cases, input.roster, &mut report.diagnostics);
+    books::follows_known(input.cases, input.elsewhere, &mut report.diagnostics);
     files::outside_case_folder(input.strays, &input.settings.cases, &mut report.diagnostics);
     report
         .diagnostics

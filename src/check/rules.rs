@@ -1,11 +1,12 @@
 //! Which function checks which rule. Rules without one are found while
 //! loading (K001, K002, K005, K601, K602), from the file's name or place
 //! (K007, K008), across files (K004), or by
-//! comparing cases with the roster (K603, K604); see `files.rs` and
+//! comparing cases with the roster (K603, K604), or against the other
+//! cases of the repository (K703, `books.rs`); see `files.rs` and
 //! `roster.rs`. The match is exhaustive: a new code does not compile until
 //! it is given a check here, or `None`.
 
-use super::{Context, Findings, circle, files, plan, references, safety, timeline};
+use super::{Context, Findings, books, circle, files, plan, references, safety, timeline};
 use crate::diagnostic::Code::{self, *};
 
 /// A rule on one case: adds what it finds.
@@ -61,6 +62,11 @@ pub fn case_rule(code: Code) -> Option<CaseRule> {
         K602 => None,
         K603 => None,
         K604 => None,
+        K701 => Some(books::books_in_range),
+        K702 => Some(books::registration_complete),
+        K703 => None,
+        K704 => Some(books::funder_known),
+        K705 => Some(books::books_within_the_case),
     }
 }
 
@@ -79,7 +85,8 @@ mod tests {
         assert_eq!(
             without,
             [
-                "K001", "K002", "K004", "K005", "K007", "K008", "K601", "K602", "K603", "K604"
+                "K001", "K002", "K004", "K005", "K007", "K008", "K601", "K602", "K603", "K604",
+                "K703"
             ]
         );
     }

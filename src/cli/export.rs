@@ -74,8 +74,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         msg!("unreadable-not-exported", file = file)
     });
     let unreadable = unreadable.len();
-    let cases = cases.into_iter().map(|(_, case)| case);
-    let rows = rows(cases, &key, repo.settings.followup_days, today);
+    let cases: Vec<_> = cases.into_iter().map(|(_, case)| case).collect();
+    let rows = rows(&cases, &key, &repo.settings, today);
     let text = match args.format {
         ExportFormat::Csv => csv_text(&COLUMNS, &rows)?,
         ExportFormat::Json => {

@@ -5,6 +5,7 @@ mod agenda;
 mod anonymise;
 mod check;
 mod completions;
+mod declare;
 mod explain;
 mod export;
 mod fmt;
@@ -122,6 +123,7 @@ pub enum Command {
     Agenda(agenda::Args),
     Stats(stats::Args),
     Export(export::Args),
+    Declare(declare::Args),
     Anonymise(anonymise::Args),
     Explain(explain::Args),
     Schema(schema::Args),
@@ -155,7 +157,10 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "send", "letters", "templates"]),
-    ("Region and registration", &["stats", "export", "anonymise"]),
+    (
+        "Region and registration",
+        &["stats", "export", "declare", "anonymise"],
+    ),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -232,6 +237,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Agenda(args) => agenda::run(args, ui),
         Command::Stats(args) => stats::run(args, ui),
         Command::Export(args) => export::run(args, ui),
+        Command::Declare(args) => declare::run(args, ui),
         Command::Anonymise(args) => anonymise::run(args, ui),
         Command::Explain(args) => explain::run(args, ui),
         Command::Schema(args) => schema::run(args, ui),

@@ -100,6 +100,11 @@ rules! {
     K602 Error;
     K603 Warning;
     K604 Warning;
+    K701 Error;
+    K702 Warning;
+    K703 Error;
+    K704 Error;
+    K705 Warning;
 }
 
 impl Code {
@@ -186,7 +191,7 @@ mod tests {
                 Some(rule.code)
             );
         }
-        assert_eq!(RULES.len(), 47);
+        assert_eq!(RULES.len(), 52);
         assert_eq!(Code::parse("K999"), None);
     }
 

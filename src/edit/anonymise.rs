@@ -23,6 +23,10 @@
 //!   ("afspraak 2"), each of `plan.strengths` and `plan.goals`;
 //! - the delivery record `[[sent]]` stays, with the new ids in `to`; a
 //!   refusal's `answer` goes (a server's answer may quote the address).
+//! - the books: the `note` of each `[[time]]` and `[[expense]]` goes; dates,
+//!   hours, activities, amounts, kilometres and scores stay;
+//! - `follows` keeps the numbers of the earlier case's id, as that case's
+//!   own id will (`2026-031-bakker` becomes `2026-031`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -299,6 +303,29 @@ pub fn anonymise(
             remove(entry, "answer", &format!("{path}.answer"), &mut change);
         }
     }
+    // The books: hours, amounts, kilometres and scores stay (the region
+    // counts them); what was done or bought, in the coordinator's words, goes.
+    for (key, kind) in [("time", "time"), ("expense", "expense")] {
+        if let Some(entries) = tables(doc.as_table_mut(), key) {
+            for (i, entry) in entries.iter_mut().enumerate() {
+                remove(
+                    entry,
+                    "note",
+                    &format!("{kind}[{}].note", i + 1),
+                    &mut change,
+                );
+            }
+        }
+    }
+    // The earlier case's id ends in a family name as this one's does; it
+    // keeps its numbers, as the id of that case will (K703 finds it so).
+    if let Some(follows) = case.follows.as_ref().map(|f| f.get_ref()) {
+        let shortened = new_id(follows, |_| false);
+        if shortened != *follows {
+            set_text(doc.as_table_mut(), "follows", &shortened);
+            change("follows".into(), &format!("{follows} → {shortened}"));
+        }
+    }
 
     let comments = skeleton_comments();
     let mut dropped = 0;
@@ -371,7 +398,19 @@ pub fn is_anonymised(case: &Case) -> bool {
             && p.salutation.is_none()
     });
     let record = case.sent.iter().all(|s| s.get_ref().answer.is_none());
-    coordinator && participants && record && case.title.is_none() && case.translations.is_empty()
+    let books = case.time.iter().all(|t| t.get_ref().note.is_none())
+        && case.expenses.iter().all(|e| e.get_ref().note.is_none());
+    let follows = case
+        .follows
+        .as_ref()
+        .is_none_or(|f| new_id(f.get_ref(), |_| false) == *f.get_ref());
+    coordinator
+        && participants
+        && record
+        && books
+        && follows
+        && case.title.is_none()
+        && case.translations.is_empty()
 }
 
 fn table<'t>(parent: &'t mut Table, key: &str) -> Option<&'t mut Table> {

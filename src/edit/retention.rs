@@ -106,6 +106,7 @@ fn one(
     let report = files_of(&Input {
         cases: std::slice::from_ref(&checked),
         strays: &[],
+        elsewhere: Some(&workspace.repo),
         ..workspace.input(today)
     });
     let wrong: Vec<&str> = report

@@ -11,6 +11,8 @@ struct Examples {
     relation: &'static str,
     needs: &'static str,
     when: &'static str,
+    time_note: &'static str,
+    expense_note: &'static str,
 }
 
 const DUTCH_EXAMPLES: Examples = Examples {
@@ -18,6 +20,8 @@ const DUTCH_EXAMPLES: Examples = Examples {
     relation: "oma",
     needs: "rolstoel",
     when: "elke dinsdag",
+    time_note: "huisbezoek",
+    expense_note: "koffie en broodjes",
 };
 
 const ENGLISH_EXAMPLES: Examples = Examples {
@@ -25,6 +29,8 @@ const ENGLISH_EXAMPLES: Examples = Examples {
     relation: "grandmother",
     needs: "wheelchair",
     when: "every Tuesday",
+    time_note: "home visit",
+    expense_note: "coffee and sandwiches",
 };
 
 fn examples(language: &str) -> &'static Examples {
@@ -59,6 +65,7 @@ pub fn skeleton(
 
 id = "{id}"  #@id
 variant = "{variant}"  #@variant
+# follows = "..."  #@follows
 {title}
 # language = "nl"  #@language
 
@@ -70,6 +77,10 @@ received = {today}  #@request.received
 # consent = {today}  #@request.consent
 # compulsory = false  #@request.compulsory
 # acceptor = "..."  #@request.acceptor
+# requester = "family"  #@request.requester
+# topics = ["parenting"]  #@request.topics
+# funder = "..."  #@request.funder
+# minors = true  #@request.minors
 
 # [request.wishes]  #@request.wishes
 # languages = ["ar"]  #@request.wishes.languages
@@ -152,13 +163,35 @@ received = {today}  #@request.received
 # [closed]  #@closed
 # date = {today}  #@closed.date
 # reason = "completed"  #@closed.reason
+# stopped = "situation-changed"  #@closed.stopped
 
 # [translations.en]  #@translations
 # question = "..."  #@translations.question
 # arrangements = ["..."]  #@translations.arrangements
+
+# [[time]]  #@time
+# date = {today}  #@time.date
+# hours = 1.5  #@time.hours
+# activity = "intake"  #@time.activity
+# note = "{time_note}"  #@time.note
+
+# [[expense]]  #@expense
+# date = {today}  #@expense.date
+# kind = "travel"  #@expense.kind
+# amount = 12.50  #@expense.amount
+# km = 34  #@expense.km
+# note = "{expense_note}"  #@expense.note
+
+# [[evaluation]]  #@evaluation
+# group = "network"  #@evaluation.group
+# meeting = 8  #@evaluation.meeting
+# plan = 8  #@evaluation.plan
+# coordinator = 8  #@evaluation.coordinator
 "#,
         today = today.format("%Y-%m-%d"),
         when = ex.when,
+        time_note = ex.time_note,
+        expense_note = ex.expense_note,
         learning = if variant == Variant::Learning {
             "# strengths = [\"...\"]  #@plan.strengths\n# goals = [\"...\"]  #@plan.goals\n"
         } else {

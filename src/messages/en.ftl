@@ -511,3 +511,40 @@ letters-long-address = { $case }: the address of { $participant } has { $lines }
     } letter
 letters-plan-sent = { $case }: the plan went to everyone on { $date } (`plan.sent`): no plan letters
 letters-no-reminder = { $case }: reminders go by email only, a letter would arrive too late: none for { $participants }
+## issue 17: books
+
+K701-summary = hours, an amount, kilometres or a score are out of range
+K701-help = hours are above 0 and at most 24 per entry, amounts and kilometres are not negative, scores run from 1 to 10
+K701-hours = { $hours } hours in one entry; it must be above 0 and at most 24 (split longer work over several days)
+K701-negative = `{ $key }` is { $value }; it cannot be negative
+K701-no-amount = this expense has no `amount` (and, for travel, no `km`)
+K701-score = the `{ $key }` score is { $score }; scores run from 1 to 10
+K702-summary = a closed case with a held conference lacks its registration
+K702-help = add `requester` and `topics` to `[request]`, so that the region can count the case
+K702-missing = the case is closed and its conference was held, but `[request]` has no { $missing ->
+        [requester] `requester`
+        [topics] `topics`
+       *[both] `requester` and no `topics`
+    }
+K703-summary = `follows` names no case of the repository
+K703-help = give the id of the earlier case, as its file says it (`kring status` lists them)
+K703-unknown = this case follows `{ $id }`, but the repository has no case with that id
+K703-itself = a case cannot follow itself; give the id of the earlier case
+K704-summary = `funder` is not one of the funders in kring.toml
+K704-help = use a key of `[funders]` in kring.toml, or add the funder there
+K704-unknown = the funder `{ $funder }` is not in `[funders]` of kring.toml (known: { $keys })
+K705-summary = hours or an expense dated before the request or long after closing
+K705-help = check the date; hours and expenses belong between the request and { 60 } days after `closed.date`
+K705-before = this entry of { $date } is before the request came in ({ $received })
+K705-after = this entry of { $date } is more than { $days } days after the case was closed ({ $closed })
+unreadable-not-declared = { $file } cannot be read; its hours and expenses are not declared
+declare-nothing = nothing to declare for { $month }: no hours, expenses or conferences held that month
+declare-nothing-for = nothing to declare for { $month } by { $coordinator }: no hours, expenses or conferences held that month
+declare-refused = no declaration for { $coordinator }: fix the errors in their cases first
+declare-written = wrote { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } for { $coordinators ->
+        [one] 1 coordinator
+       *[other] { $coordinators } coordinators
+    } to { $folder }

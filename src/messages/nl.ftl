@@ -542,3 +542,40 @@ letters-long-address = { $case }: het adres van { $participant } heeft met de na
     }
 letters-plan-sent = { $case }: het plan ging op { $date } naar iedereen (`plan.sent`): geen brieven met het plan
 letters-no-reminder = { $case }: herinneringen gaan alleen per e-mail, een brief komt te laat: geen voor { $participants }
+## issue 17: books
+
+K701-summary = uren, een bedrag, kilometers of een cijfer vallen buiten de grenzen
+K701-help = uren zijn meer dan 0 en hoogstens 24 per regel, bedragen en kilometers zijn niet negatief, cijfers gaan van 1 tot en met 10
+K701-hours = { $hours } uur in één regel; dat moet meer dan 0 en hoogstens 24 zijn (verdeel langer werk over meer dagen)
+K701-negative = `{ $key }` is { $value }; dat kan niet negatief zijn
+K701-no-amount = deze onkosten hebben geen `amount` (en bij reiskosten geen `km`)
+K701-score = het cijfer bij `{ $key }` is { $score }; cijfers gaan van 1 tot en met 10
+K702-summary = een gesloten zaak met een gehouden conferentie is niet helemaal geregistreerd
+K702-help = zet `requester` en `topics` bij `[request]`, zodat de regio de zaak kan meetellen
+K702-missing = de zaak is gesloten en de conferentie is gehouden, maar bij `[request]` staat geen { $missing ->
+        [requester] `requester`
+        [topics] `topics`
+       *[both] `requester` en geen `topics`
+    }
+K703-summary = `follows` noemt geen zaak van deze map
+K703-help = geef het id van de eerdere zaak, zoals het in dat bestand staat (`kring status` toont ze)
+K703-unknown = deze zaak volgt op `{ $id }`, maar er is geen zaak met dat id
+K703-itself = een zaak kan niet op zichzelf volgen; geef het id van de eerdere zaak
+K704-summary = `funder` staat niet bij de financiers in kring.toml
+K704-help = gebruik een sleutel uit `[funders]` in kring.toml, of zet de financier daar bij
+K704-unknown = de financier `{ $funder }` staat niet bij `[funders]` in kring.toml (wel: { $keys })
+K705-summary = uren of onkosten van voor de aanvraag of lang na het sluiten
+K705-help = kijk de datum na; uren en onkosten horen tussen de aanvraag en { 60 } dagen na `closed.date`
+K705-before = deze regel van { $date } is van voor de aanvraag ({ $received })
+K705-after = deze regel van { $date } is meer dan { $days } dagen na het sluiten van de zaak ({ $closed })
+unreadable-not-declared = { $file } is niet te lezen; de uren en onkosten daarin staan niet in de declaratie
+declare-nothing = niets te declareren in { $month }: geen uren, onkosten of gehouden conferenties in die maand
+declare-nothing-for = niets te declareren in { $month } voor { $coordinator }: geen uren, onkosten of gehouden conferenties in die maand
+declare-refused = geen declaratie voor { $coordinator }: verbeter eerst de fouten in de zaken
+declare-written = { $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    } voor { $coordinators ->
+        [one] 1 coördinator
+       *[other] { $coordinators } coördinatoren
+    } geschreven naar { $folder }

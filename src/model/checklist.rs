@@ -23,7 +23,8 @@ pub struct Task {
     /// What an open task still lacks, as keys: `participants`, `question`,
     /// `agreement`, `date`, `location`, `arrangements` (nothing arranged
     /// yet), `practical` (arrangements listed, `tasks.practical` not set),
-    /// `acceptor`, `coordinator`. Empty when the task key says it all.
+    /// `acceptor`, `coordinator`, `requester`, `topics`, `evaluation`.
+    /// Empty when the task key says it all.
     pub missing: Vec<&'static str>,
     /// The people an open task still waits for (names): participants not yet
     /// prepared.
@@ -215,7 +216,21 @@ pub fn tasks(case: &Case) -> Vec<Task> {
     let sent = Task::on("sent", case.plan_sent());
     let workplan = learning.then(|| Task::on("workplan", done_date(|t| &t.workplan)));
     let followup = Task::on("follow-up", case.followup_done());
-    let registration = Task::on("registration", done_date(|t| &t.registration));
+    // Registered: who asked and what it is about, and after a conference
+    // (its plan recorded) the evaluation, or the date it was registered
+    // elsewhere (`tasks.registration`).
+    let registered_on = done_date(|t| &t.registration);
+    let mut registration = Vec::new();
+    if request.requester.is_none() {
+        registration.push("requester");
+    }
+    if request.topics.is_empty() {
+        registration.push("topics");
+    }
+    if plan.is_some() && case.evaluations.is_empty() && registered_on.is_none() {
+        registration.push("evaluation");
+    }
+    let registration = Task::waiting("registration", registration, Vec::new()).dated(registered_on);
 
     let mut all = vec![inventory, consent];
     all.extend(chosen.filter(|_| learning));
@@ -349,5 +364,29 @@ mod tests {
         assert_eq!(t[2].people, ["Oma"]);
         assert_eq!(t[4].missing, Vec::<&str>::new());
         assert_eq!(t[5].missing, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn registration_asks_for_requester_topics_and_after_the_plan_an_evaluation() {
+        let registration = |extra: &str| {
+            let text = format!(
+                "id = \"c\"\nvariant = \"community\"\n[request]\nreceived = 2026-09-01\n{extra}"
+            );
+            let case: Case = toml::from_str(&text).unwrap();
+            let task = tasks(&case).pop().unwrap();
+            assert_eq!(task.key, "registration");
+            (task.done, task.missing, task.date)
+        };
+        assert_eq!(registration(""), (false, vec!["requester", "topics"], None));
+        let asked = "requester = \"school\"\ntopics = [\"school\"]\n";
+        assert_eq!(registration(asked), (true, vec![], None));
+        let planned = format!("{asked}[plan]\nrecorded = 2026-10-01\n");
+        assert_eq!(registration(&planned), (false, vec!["evaluation"], None));
+        let evaluated = format!("{planned}[[evaluation]]\ngroup = \"network\"\nmeeting = 8\n");
+        assert_eq!(registration(&evaluated), (true, vec![], None));
+        let registered =
+            format!("{asked}[tasks]\nregistration = 2026-10-20\n[plan]\nrecorded = 2026-10-01\n");
+        let day = NaiveDate::from_ymd_opt(2026, 10, 20);
+        assert_eq!(registration(&registered), (true, vec![], day));
     }
 }

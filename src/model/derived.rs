@@ -201,6 +201,36 @@ impl Case {
                 .is_some_and(|due| due < today)
     }
 
+    /// The date of the conference when it counts as held as of `today`: it
+    /// has a date before today or a recorded plan, and the case was not
+    /// closed as cancelled or withdrawn without a plan. The same test as
+    /// `kring stats` makes (`region::stats::facts`).
+    pub fn held_conference(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let date = self.conference_date()?;
+        let took_place = date < today || self.plan.is_some();
+        let called_off = self.closed.as_ref().is_some_and(|c| {
+            matches!(
+                c.get_ref().reason,
+                Some(super::ClosingReason::Cancelled | super::ClosingReason::Withdrawn)
+            )
+        });
+        (took_place && (self.plan.is_some() || !called_off)).then_some(date)
+    }
+
+    /// Whether minors are involved: `request.minors`, else whether a
+    /// participant who attends is under 18 on the conference date (or, before
+    /// one is set, on the day the request came in).
+    pub fn minors(&self) -> bool {
+        let request = self.request.get_ref();
+        request.minors.unwrap_or_else(|| {
+            let on = self
+                .conference_date()
+                .unwrap_or(request.received.get_ref().0);
+            self.attendees()
+                .any(|p| p.age_on(on).is_some_and(|age| age < 18))
+        })
+    }
+
     /// `closed.date`, else `followup.done`.
     pub fn closing_date(&self) -> Option<NaiveDate> {
         self.closed

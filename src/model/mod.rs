@@ -138,7 +138,7 @@ pub struct Request {
     /// Optional: who asked for the conference: person | family | school | professional | other
     #[schemars(with = "Option<Requester>")]
     pub requester: Option<Spanned<Requester>>,
-    /// Optional: what the conference is about, one or more topics
+    /// Optional: what the conference is about, one or more of: elderly | parenting | divorce | domestic-violence | child-protection | disability | harm | homelessness | illness | mental-health | addiction | eviction | debt | work | school | neighbourhood | conflict | other
     #[serde(default)]
     #[schemars(with = "Vec<Topic>")]
     pub topics: Vec<Spanned<Topic>>,

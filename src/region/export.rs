@@ -14,7 +14,12 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::model::{Case, ClosingReason, Role, Variant};
+use std::collections::HashMap;
+
+use crate::model::{
+    Case, ClosingReason, EvaluationGroup, Requester, Role, Settings, Stopped, Variant,
+};
+use crate::region::declare::{Hundredths, hours_and_cost};
 use crate::region::stats::{self, FollowUp};
 
 /// Keys shorter than this are refused: a short secret can be guessed, and
@@ -173,10 +178,45 @@ pub struct Row {
     /// Only for a held conference whose follow-up is done or past due.
     pub followup_on_time: Option<bool>,
     pub closing_reason: Option<ClosingReason>,
+    /// Why a case closed without a conference (`closed.stopped`).
+    pub stopped: Option<Stopped>,
+    pub requester: Option<Requester>,
+    /// `request.topics`, separated by `;`, in the order of the file.
+    pub topics: String,
+    /// `request.funder` when it is a key of kring.toml's `[funders]`; free
+    /// text is left out (it may name someone).
+    pub funder: Option<String>,
+    /// Minors involved: `request.minors`, else from the participants' ages.
+    pub minors: bool,
+    /// For a held conference: the participants who came: `attended` where
+    /// the file records it, else those who did not decline.
+    pub attendees: Option<usize>,
+    /// The number of `[[evaluation]]`s.
+    pub evaluations: usize,
+    /// Per group and score: the mean of the scores given, to one decimal.
+    pub score_central_minor_meeting: Option<String>,
+    pub score_central_minor_plan: Option<String>,
+    pub score_central_minor_coordinator: Option<String>,
+    pub score_central_adult_meeting: Option<String>,
+    pub score_central_adult_plan: Option<String>,
+    pub score_central_adult_coordinator: Option<String>,
+    pub score_network_meeting: Option<String>,
+    pub score_network_plan: Option<String>,
+    pub score_network_coordinator: Option<String>,
+    pub score_professional_meeting: Option<String>,
+    pub score_professional_plan: Option<String>,
+    pub score_professional_coordinator: Option<String>,
+    /// All `[[time]]` hours.
+    pub hours: Hundredths,
+    /// Euros: expenses, and hours, kilometres and the fee at the rates
+    /// kring.toml has (as `kring declare` counts them, over all months).
+    pub cost: Hundredths,
+    /// The pseudonym of the case this one `follows`.
+    pub follows: Option<String>,
 }
 
 /// The row's keys, in order: the CSV header (also when there are no rows).
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 48] = [
     "pseudonym",
     "variant",
     "request_month",
@@ -203,7 +243,82 @@ pub const COLUMNS: [&str; 26] = [
     "accepted",
     "followup_on_time",
     "closing_reason",
+    "stopped",
+    "requester",
+    "topics",
+    "funder",
+    "minors",
+    "attendees",
+    "evaluations",
+    "score_central_minor_meeting",
+    "score_central_minor_plan",
+    "score_central_minor_coordinator",
+    "score_central_adult_meeting",
+    "score_central_adult_plan",
+    "score_central_adult_coordinator",
+    "score_network_meeting",
+    "score_network_plan",
+    "score_network_coordinator",
+    "score_professional_meeting",
+    "score_professional_plan",
+    "score_professional_coordinator",
+    "hours",
+    "cost",
+    "follows",
 ];
+
+/// The mean of the scores given by `group` for one question (`pick`), to
+/// one decimal, rounded half away from zero, in integers.
+fn mean_score(
+    case: &Case,
+    group: EvaluationGroup,
+    pick: fn(&crate::model::Evaluation) -> Option<i64>,
+) -> Option<String> {
+    let scores: Vec<i64> = case
+        .evaluations
+        .iter()
+        .map(|e| e.get_ref())
+        .filter(|e| *e.group.get_ref() == group)
+        .filter_map(pick)
+        .collect();
+    let n = i64::try_from(scores.len()).ok().filter(|n| *n > 0)?;
+    let sum: i64 = scores.iter().fold(0i64, |s, x| s.saturating_add(*x));
+    let tenths = (sum.saturating_mul(20) / n + sum.signum()) / 2;
+    Some(format!("{}.{}", tenths / 10, (tenths % 10).abs()))
+}
+
+/// The case ids `follows` values resolve to, as K703 finds them: the id
+/// itself, or across `kring anonymise`'s shortening (`2026-031-bakker` and
+/// `2026-031`), so that the pseudonym is the one the earlier case's row has.
+pub struct Followed {
+    ids: HashMap<String, String>,
+}
+
+impl Followed {
+    pub fn of<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Followed {
+        let mut ids = HashMap::new();
+        for case in cases {
+            let id = case.id().to_string();
+            ids.entry(numbers_of(&id)).or_insert_with(|| id.clone());
+            ids.insert(id.clone(), id);
+        }
+        Followed { ids }
+    }
+
+    fn resolve<'a>(&'a self, follows: &'a str) -> &'a str {
+        self.ids
+            .get(follows)
+            .or_else(|| self.ids.get(&numbers_of(follows)))
+            .map_or(follows, String::as_str)
+    }
+}
+
+fn numbers_of(id: &str) -> String {
+    id.split('-')
+        .take_while(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join("-")
+}
 
 /// Age bands: the first whose lower bound the age reaches, from the top.
 const AGE_BANDS: [(u32, &str); 6] = [
@@ -229,8 +344,14 @@ fn month(date: NaiveDate) -> String {
 }
 
 /// One case's row as of `today`.
-pub fn row(case: &Case, key: &Key, followup_days: u32, today: NaiveDate) -> Row {
-    let facts = stats::facts(case, followup_days, today);
+pub fn row(
+    case: &Case,
+    key: &Key,
+    settings: &Settings,
+    followed: &Followed,
+    today: NaiveDate,
+) -> Row {
+    let facts = stats::facts(case, settings.followup_days, today);
     let plan = case.plan.as_ref().map(|p| p.get_ref());
     let closed = case.closed.as_ref().map(|c| c.get_ref());
     let count = |role: Role| case.attendees().filter(|p| p.role() == role).count();
@@ -264,6 +385,13 @@ pub fn row(case: &Case, key: &Key, followup_days: u32, today: NaiveDate) -> Row 
         .filter(|_| compulsory)
         .and_then(|p| p.acceptance.as_ref())
         .map(|a| *a.get_ref().accepted.get_ref());
+    let request = case.request.get_ref();
+    let (hours, cost) = hours_and_cost(case, settings, today);
+    use EvaluationGroup as G;
+    let score = |group, pick| mean_score(case, group, pick);
+    let meeting = |e: &crate::model::Evaluation| e.meeting.as_ref().map(|s| *s.get_ref());
+    let plan_score = |e: &crate::model::Evaluation| e.plan.as_ref().map(|s| *s.get_ref());
+    let coordinator = |e: &crate::model::Evaluation| e.coordinator.as_ref().map(|s| *s.get_ref());
     let followup_on_time = facts.held.as_ref().and_then(|h| match h.followup {
         FollowUp::NotDue => None,
         FollowUp::OnTime => Some(true),
@@ -302,20 +430,67 @@ pub fn row(case: &Case, key: &Key, followup_days: u32, today: NaiveDate) -> Row 
         accepted,
         followup_on_time,
         closing_reason: closed.and_then(|c| c.reason),
+        stopped: closed
+            .and_then(|c| c.stopped.as_ref())
+            .map(|s| *s.get_ref()),
+        requester: request.requester.as_ref().map(|r| *r.get_ref()),
+        topics: request
+            .topics
+            .iter()
+            .map(|t| serde_plain(t.get_ref()))
+            .collect::<Vec<_>>()
+            .join(";"),
+        funder: request
+            .funder
+            .as_ref()
+            .map(|f| f.get_ref())
+            .filter(|f| settings.funders.contains_key(*f))
+            .cloned(),
+        minors: case.minors(),
+        attendees: facts.held.as_ref().map(|_| {
+            let came = |p: &crate::model::Participant| p.attended.unwrap_or(!p.declined());
+            case.participants
+                .iter()
+                .filter(|p| came(p.get_ref()))
+                .count()
+        }),
+        evaluations: case.evaluations.len(),
+        score_central_minor_meeting: score(G::CentralMinor, meeting),
+        score_central_minor_plan: score(G::CentralMinor, plan_score),
+        score_central_minor_coordinator: score(G::CentralMinor, coordinator),
+        score_central_adult_meeting: score(G::CentralAdult, meeting),
+        score_central_adult_plan: score(G::CentralAdult, plan_score),
+        score_central_adult_coordinator: score(G::CentralAdult, coordinator),
+        score_network_meeting: score(G::Network, meeting),
+        score_network_plan: score(G::Network, plan_score),
+        score_network_coordinator: score(G::Network, coordinator),
+        score_professional_meeting: score(G::Professional, meeting),
+        score_professional_plan: score(G::Professional, plan_score),
+        score_professional_coordinator: score(G::Professional, coordinator),
+        hours,
+        cost,
+        follows: case
+            .follows
+            .as_ref()
+            .map(|f| pseudonym(key, followed.resolve(f.get_ref()))),
     }
+}
+
+/// An enum's word in the file (`domestic-violence`).
+fn serde_plain<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The rows of all cases, sorted by pseudonym, so that the order says
 /// nothing about the case ids or files.
-pub fn rows<'a>(
-    cases: impl IntoIterator<Item = &'a Case>,
-    key: &Key,
-    followup_days: u32,
-    today: NaiveDate,
-) -> Vec<Row> {
+pub fn rows(cases: &[&Case], key: &Key, settings: &Settings, today: NaiveDate) -> Vec<Row> {
+    let followed = Followed::of(cases.iter().copied());
     let mut rows: Vec<Row> = cases
-        .into_iter()
-        .map(|case| row(case, key, followup_days, today))
+        .iter()
+        .map(|case| row(case, key, settings, &followed, today))
         .collect();
     rows.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
     rows
@@ -416,7 +591,13 @@ notes = "Gaat goed"
     fn a_row_holds_months_counts_and_flags_only() {
         let case: Case = toml::from_str(CASE).unwrap();
         let k = key("0123456789abcdef");
-        let row = row(&case, &k, 28, day("2026-11-22"));
+        let row = row(
+            &case,
+            &k,
+            &Settings::default(),
+            &Followed::of([&case]),
+            day("2026-11-22"),
+        );
         assert_eq!(row.pseudonym, pseudonym(&k, "2026-014-sam"));
         assert_eq!(row.request_month, "2026-09");
         assert_eq!(row.conference_month.as_deref(), Some("2026-10"));
@@ -451,7 +632,13 @@ notes = "Gaat goed"
     #[test]
     fn columns_are_the_rows_keys_in_order() {
         let case: Case = toml::from_str(CASE).unwrap();
-        let row = row(&case, &key("0123456789abcdef"), 28, day("2026-11-22"));
+        let row = row(
+            &case,
+            &key("0123456789abcdef"),
+            &Settings::default(),
+            &Followed::of([&case]),
+            day("2026-11-22"),
+        );
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.serialize(&row).unwrap();
         let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();

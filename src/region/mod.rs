@@ -1,7 +1,9 @@
 //! The regional office's views over many cases: the agenda, matching a
-//! coordinator to a request, statistics and the anonymised export.
+//! coordinator to a request, statistics, the anonymised export and the
+//! coordinators' declarations.
 
 pub mod agenda;
+pub mod declare;
 pub mod export;
 pub mod matching;
 pub mod stats;

@@ -387,11 +387,40 @@ impl Writer<'_> {
     }
 }
 
+/// The declaration of `kring declare` as Markdown and, when `html`, as an
+/// HTML page in the layout of every document (kind `declaration`).
+/// `declaration` is what the template sees as `declaration`.
+pub fn declaration<T: Serialize>(
+    templates: &Templates,
+    lang: &str,
+    declaration: &T,
+    html: bool,
+) -> Result<(String, Option<String>), TemplateError> {
+    let mut context = tera::Context::new();
+    context.insert("lang", lang);
+    context.insert("declaration", &tera_value(declaration)?);
+    let markdown = templates.declaration(lang, &context)?;
+    let page = if html {
+        let body = html::markdown_to_body(&markdown);
+        let layout = LayoutContext {
+            lang,
+            kind: "declaration",
+            case_id: "",
+            title: body.title.as_deref().unwrap_or_default(),
+            body: &body.html,
+        };
+        Some(templates.layout(&tera_context(&layout)?)?)
+    } else {
+        None
+    };
+    Ok((markdown, page))
+}
+
 /// What `layout.html` receives.
 #[derive(Serialize)]
 struct LayoutContext<'a> {
     lang: &'a str,
-    /// `invitation`, `checklist` or `plan`.
+    /// `invitation`, `checklist`, `plan` or `declaration`.
     kind: &'a str,
     case_id: &'a str,
     /// The text of the document's first heading.

@@ -29,6 +29,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("en/plan.md", include_str!("../../templates/en/plan.md")),
     (
+        "en/declaration.md",
+        include_str!("../../templates/en/declaration.md"),
+    ),
+    (
         "nl/checklist.md",
         include_str!("../../templates/nl/checklist.md"),
     ),
@@ -37,6 +41,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/nl/invitation.md"),
     ),
     ("nl/plan.md", include_str!("../../templates/nl/plan.md")),
+    (
+        "nl/declaration.md",
+        include_str!("../../templates/nl/declaration.md"),
+    ),
 ];
 
 /// The name of the HTML layout template.
@@ -99,6 +107,8 @@ fn own_variables(name: &str) -> Option<&'static [&'static str]> {
             "safety",
         ],
         "plan.md" => &["plan", "participants", "followup"],
+        // Not a case's document: `kring declare` (docs/templates.md).
+        "declaration.md" => &["declaration"],
         // A partial, included by the others: any of their variables.
         _ => return None,
     })
@@ -299,6 +309,20 @@ impl Templates {
     ) -> Result<String, TemplateError> {
         self.markdown
             .render(&kind.template(lang), context)
+            .map_err(|e| self.error(e))
+    }
+
+    /// Renders the declaration (`kring declare`) in `lang`: the repository's
+    /// `<lang>/declaration.md`, else the built-in one, else English.
+    pub fn declaration(&self, lang: &str, context: &Context) -> Result<String, TemplateError> {
+        let name = format!("{lang}/declaration.md");
+        let name = if self.sources.contains_key(&name) {
+            name
+        } else {
+            "en/declaration.md".to_string()
+        };
+        self.markdown
+            .render(&name, context)
             .map_err(|e| self.error(e))
     }
 

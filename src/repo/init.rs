@@ -25,6 +25,14 @@ const SETTINGS: &str = r#"# kring repository settings. Every key is optional; th
 # followup_days = 28             # the follow-up is due this many days after the conference
 # retention_days = 365           # how long a closed case may keep personal data
 # messages = "nl"                # the language of kring's messages for the team (nl or en; default: your locale)
+
+# [rates]                        # what coordinators are paid, in euros (`kring declare`)
+# hour = 47.50                   # per hour worked
+# km = 0.23                      # per kilometre travelled
+# conference = 125.00            # a fixed fee per conference held
+#
+# [funders.gemeente-zwolle]      # who pays for conferences: a case's `request.funder` names the key
+# name = "Gemeente Zwolle"
 "#;
 
 const TEMPLATES_README: &str = r#"# Templates

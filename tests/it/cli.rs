@@ -486,6 +486,7 @@ fn man_writes_one_page_per_command() {
             "kring-anonymise.1",
             "kring-check.1",
             "kring-completions.1",
+            "kring-declare.1",
             "kring-explain.1",
             "kring-export.1",
             "kring-fmt.1",

@@ -126,7 +126,7 @@ fn a_row_by_hand() {
         .iter()
         .find(|c| c["request_month"] == "2026-01")
         .unwrap();
-    let expected = serde_json::json!({
+    let mut expected = serde_json::json!({
         "pseudonym": b["pseudonym"],
         "variant": "family",
         "request_month": "2026-01",
@@ -154,6 +154,35 @@ fn a_row_by_hand() {
         "followup_on_time": false,
         "closing_reason": null,
     });
+    // The books: none recorded in this fixture (see tests/it/books.rs).
+    let books = serde_json::json!({
+        "stopped": null,
+        "requester": null,
+        "topics": "",
+        "funder": null,
+        "minors": true,
+        "attendees": 8,
+        "evaluations": 0,
+        "score_central_minor_meeting": null,
+        "score_central_minor_plan": null,
+        "score_central_minor_coordinator": null,
+        "score_central_adult_meeting": null,
+        "score_central_adult_plan": null,
+        "score_central_adult_coordinator": null,
+        "score_network_meeting": null,
+        "score_network_plan": null,
+        "score_network_coordinator": null,
+        "score_professional_meeting": null,
+        "score_professional_plan": null,
+        "score_professional_coordinator": null,
+        "hours": "0.00",
+        "cost": "0.00",
+        "follows": null,
+    });
+    let (Some(all), Value::Object(books)) = (expected.as_object_mut(), books) else {
+        unreachable!()
+    };
+    all.extend(books);
     assert_eq!(b, &expected);
 
     // D: cancelled, not held: no follow-up verdict, no acceptance.
@@ -181,7 +210,13 @@ fn csv_has_the_header_and_one_row_per_case() {
          participants_central,participants_family,participants_friend,participants_network,\
          participants_harmed,participants_responsible,participants_resident,participants_supporter,\
          participants_interpreter,participants_professional,participants_school,declined,\
-         central_age_band,held,compulsory,plan_recorded,accepted,followup_on_time,closing_reason"
+         central_age_band,held,compulsory,plan_recorded,accepted,followup_on_time,closing_reason,\
+         stopped,requester,topics,funder,minors,attendees,evaluations,\
+         score_central_minor_meeting,score_central_minor_plan,score_central_minor_coordinator,\
+         score_central_adult_meeting,score_central_adult_plan,score_central_adult_coordinator,\
+         score_network_meeting,score_network_plan,score_network_coordinator,\
+         score_professional_meeting,score_professional_plan,score_professional_coordinator,\
+         hours,cost,follows"
     );
     assert_eq!(lines.len(), 11);
     // H: a request only; absent values are empty fields.
@@ -191,7 +226,7 @@ fn csv_has_the_header_and_one_row_per_case() {
         .unwrap();
     assert_eq!(
         h.split_once(',').unwrap().1,
-        "community,2026-11,,,,,0,0,0,0,0,0,1,0,0,0,0,0,,false,false,false,,,"
+        "community,2026-11,,,,,0,0,0,0,0,0,1,0,0,0,0,0,,false,false,false,,,,,,,,false,,0,,,,,,,,,,,,,0.00,0.00,"
     );
 }
 

@@ -8,8 +8,10 @@ mod support;
 
 mod anonymise;
 mod bad_input;
+mod books;
 mod cli;
 mod crash;
+mod declare;
 mod diagnostics;
 mod export;
 mod fmt;

@@ -204,4 +204,9 @@ fixtures! {
     k602_coordinator_id => "K602",
     k603_coordinator_not_in_roster => "K603",
     k604_coordinator_not_trained => "K604",
+    k701_books_out_of_range => "K701",
+    k702_registration_incomplete => "K702",
+    k703_follows_an_unknown_case => "K703",
+    k704_unknown_funder => "K704",
+    k705_books_outside_the_case => "K705",
 }

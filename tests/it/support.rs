@@ -117,8 +117,10 @@ pub fn visible_text(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Keys whose values are the format's own words, not a person's data.
-const NOT_PERSONAL: [&str; 7] = [
+/// Keys whose values are the format's own words, not a person's data; and
+/// `funder`, which names an organisation that pays (a key of kring.toml's
+/// `[funders]` where it has some).
+const NOT_PERSONAL: [&str; 13] = [
     "variant",
     "role",
     "status",
@@ -126,6 +128,12 @@ const NOT_PERSONAL: [&str; 7] = [
     "language",
     "languages",
     "parts",
+    "requester",
+    "topics",
+    "activity",
+    "group",
+    "stopped",
+    "funder",
 ];
 
 /// Dutch name particles: part of many names, identifying no one.

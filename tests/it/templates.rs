@@ -13,12 +13,13 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
         .args(["templates", "export", "--language", "nl"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("4 templates written"));
+        .stderr(predicate::str::contains("5 templates written"));
     assert_eq!(
         files_below(&dir.path().join("templates")),
         [
             "layout.html",
             "nl/checklist.md",
+            "nl/declaration.md",
             "nl/invitation.md",
             "nl/plan.md"
         ]
@@ -53,7 +54,7 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
         .success()
         .stderr(predicate::str::contains("kept"))
         .stderr(predicate::str::contains(
-            "3 templates written, 3 already the same, 1 kept as edited",
+            "4 templates written, 4 already the same, 1 kept as edited",
         ));
     assert_eq!(std::fs::read_to_string(&edited).unwrap(), "# Ons plan\n");
 
@@ -78,24 +79,24 @@ fn list_shows_what_the_repository_replaces_and_adds() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.starts_with("LANGUAGE  TEMPLATE       SOURCE\n"),
+        text.starts_with("LANGUAGE  TEMPLATE        SOURCE\n"),
         "{text}"
     );
     assert!(
-        text.contains("fy        invitation.md  templates/fy/invitation.md\n"),
+        text.contains("fy        invitation.md   templates/fy/invitation.md\n"),
         "{text}"
     );
     assert!(
         text.contains(
-            "nl        plan.md        templates/nl/plan.md (replaces the built-in one)\n"
+            "nl        plan.md         templates/nl/plan.md (replaces the built-in one)\n"
         ),
         "{text}"
     );
     assert!(
-        text.contains("nl        invitation.md  built-in\n"),
+        text.contains("nl        invitation.md   built-in\n"),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 1 + 7 + 1);
+    assert_eq!(text.lines().count(), 1 + 9 + 1);
 }
 
 #[test]
