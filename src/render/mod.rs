@@ -23,8 +23,10 @@ use serde::Serialize;
 pub use templates::{DocumentKind, TemplateError, Templates};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
 use crate::model::Settings;
 use crate::model::{Case, Participant, is_valid_id};
+use crate::msg;
 use context::Views;
 
 /// Which files to produce.
@@ -104,7 +106,7 @@ pub struct Rendered {
     pub documents: Vec<Document>,
     /// Things the coordinator should know, such as a language without
     /// templates.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// The key of what every case's documents depend on: this build of kring,
@@ -183,9 +185,9 @@ pub fn render_case(
     if !is_valid_id(case_id) {
         // Rule K003 stops such a case before it gets here; without a valid
         // id there is no safe folder name.
-        rendered.notes.push(format!(
-            "case id `{case_id}` is not valid; nothing rendered"
-        ));
+        rendered
+            .notes
+            .push(msg!("render-bad-case-id", id = case_id));
         return Ok(rendered);
     }
     let views = Views::new(case, settings, today);
@@ -222,7 +224,7 @@ pub fn render_case(
                     &settings.language,
                 ],
                 &mut out.rendered.notes,
-                &format!("the invitation of `{}`", participant.id()),
+                Some(participant.id()),
             );
             let context = shared.context(&views, participant, &lang)?;
             let stem = case_dir.join("invitations").join(participant.id());
@@ -253,7 +255,7 @@ pub fn render_case(
             kind,
             &[views.case_language(), &settings.language],
             &mut rendered.notes,
-            &format!("the {}", kind.as_str()),
+            None,
         )
     };
 
@@ -440,13 +442,13 @@ fn context_error(e: tera::Error) -> TemplateError {
 }
 
 /// The first of `wanted` that has a template for `kind`, else the built-in
-/// `nl`. A fallback is noted.
+/// `nl`. A fallback is noted, with the participant whose invitation it is.
 fn language(
     templates: &Templates,
     kind: DocumentKind,
     wanted: &[&str],
-    notes: &mut Vec<String>,
-    what: &str,
+    notes: &mut Vec<Message>,
+    participant: Option<&str>,
 ) -> String {
     let chosen = wanted
         .iter()
@@ -454,10 +456,12 @@ fn language(
         .find(|lang| templates.has(kind, lang))
         .unwrap_or("nl");
     if wanted.first().is_some_and(|first| *first != chosen) {
-        notes.push(format!(
-            "no {} template for language `{}`; {what} is in `{chosen}`",
-            kind.as_str(),
-            wanted[0]
+        notes.push(msg!(
+            "render-no-template",
+            kind = kind.as_str(),
+            wanted = wanted[0],
+            participant = participant.unwrap_or_default(),
+            chosen = chosen
         ));
     }
     chosen.to_string()
