@@ -23,12 +23,12 @@ mod templates;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, HumanRenderer};
-use crate::messages::{Lang, Message};
+use crate::messages::{Lang, Message, OrSay as _};
 use crate::model::Variant;
 use crate::msg;
 use crate::render::TemplateError;
@@ -372,7 +372,7 @@ pub fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to standard output"),
+        other => other.or_say(|| msg!("cannot-write-stdout")),
     }
 }
 

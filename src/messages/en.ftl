@@ -401,6 +401,7 @@ cannot-make-temp-folder = cannot create a temporary folder in { $folder }
 cannot-make-temp-file = cannot create a temporary file in { $folder }
 cannot-set-mode = cannot set the mode of { $file }
 cannot-write-csv = cannot write CSV
+cannot-write-stdout = cannot write to standard output
 already-exists = { $file } already exists; not overwriting it
 lock-is-link = { $file } is a symbolic link; not using it as a lock
 out-is-link = { $path } is a symbolic link; kring does not write through links in the output folder
@@ -433,6 +434,7 @@ export-key-missing = the key file { $file } does not exist. If this is your firs
     and give kring the same path again. If you made a key before, give its path: use the same key for every export, so that each case keeps its pseudonym.
 export-key-unreadable = cannot read the key file { $file }
 export-key-inside = the key file { $file } lies inside the case repository, where it would end up in git and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key
+export-anonymised-only = kring export writes anonymised data only; add --anonymised (there is no export with names)
 export-key-too-large = { $file } is too large to be a key file; { $help }
 export-key-too-short = the key is { $length } bytes long; it must be at least { $least } (make one with `head -c 32 /dev/urandom | base64`)
 

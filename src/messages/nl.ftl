@@ -415,6 +415,7 @@ cannot-make-temp-folder = kring kan geen tijdelijke map maken in { $folder }
 cannot-make-temp-file = kring kan geen tijdelijk bestand maken in { $folder }
 cannot-set-mode = kring kan de rechten van { $file } niet instellen
 cannot-write-csv = kring kan de CSV niet schrijven
+cannot-write-stdout = kring kan niet naar de standaarduitvoer schrijven
 already-exists = { $file } bestaat al; kring schrijft er niet overheen
 lock-is-link = { $file } is een symbolische koppeling; kring gebruikt die niet als slot
 out-is-link = { $path } is een symbolische koppeling; kring schrijft in de map met documenten niet via koppelingen
@@ -447,6 +448,7 @@ export-key-missing = het sleutelbestand { $file } bestaat niet. Is dit je eerste
     Geef kring daarna weer hetzelfde pad. Heb je al eerder een sleutel gemaakt? Geef dan het pad daarvan. Gebruik bij elke export dezelfde sleutel. Dan houdt elke zaak hetzelfde pseudoniem.
 export-key-unreadable = kring kan het sleutelbestand { $file } niet lezen
 export-key-inside = het sleutelbestand { $file } staat in de map met zaken. Zo komt het in git, en naast de gegevens die het moet beschermen. Zet het ergens anders, bijvoorbeeld in ~/.config/kring/export.key
+export-anonymised-only = kring export schrijft alleen anonieme gegevens; voeg --anonymised toe (een export met namen bestaat niet)
 export-key-too-large = { $file } is te groot voor een sleutelbestand; { $help }
 export-key-too-short = de sleutel is { $length } bytes lang; dat moeten er minstens { $least } zijn (maak er een met `head -c 32 /dev/urandom | base64`)
 
