@@ -1,9 +1,35 @@
 //! Writing files so that a reader never sees half of one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+/// What went wrong with a file or folder: the path, and the system's error
+/// as the source. `cli` says it in the user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum FsError {
+    #[error("cannot write {}", .0.display())]
+    Write(PathBuf, #[source] std::io::Error),
+    #[error("cannot read {}", .0.display())]
+    Read(PathBuf, #[source] std::io::Error),
+    #[error("cannot set the mode of {}", .0.display())]
+    Mode(PathBuf, #[source] std::io::Error),
+    #[error("cannot create folder {}", .0.display())]
+    CreateFolder(PathBuf, #[source] std::io::Error),
+    #[error("cannot create a temporary file in {}", .0.display())]
+    TempFile(PathBuf, #[source] std::io::Error),
+    #[error("{} already exists; not overwriting it", .0.display())]
+    Exists(PathBuf),
+}
+
+/// `map_err(on(FsError::Write, path))`: the error of `path`.
+fn on<E: Into<std::io::Error>>(
+    kind: fn(PathBuf, std::io::Error) -> FsError,
+    path: &Path,
+) -> impl FnOnce(E) -> FsError {
+    move |e| kind(path.to_path_buf(), e.into())
+}
 
 /// Temporary files are named `.kring-XXXXXX.tmp`, so that a later run can
 /// recognise and remove what an interrupted one left behind.
@@ -59,7 +85,7 @@ fn set_mode(temp: &tempfile::NamedTempFile, path: &Path, mode: Mode) -> Result<(
         };
         temp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("cannot set the mode of {}", path.display()))?;
+            .map_err(on(FsError::Mode, path))?;
     }
     let _ = (temp, path, mode);
     Ok(())
@@ -73,9 +99,8 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<()> {
     set_mode(&temp, path, mode)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(on(FsError::Write, path))?;
+    temp.persist(path).map_err(on(FsError::Write, path))?;
     Ok(())
 }
 
@@ -86,10 +111,8 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<()> {
 /// manifest is not trusted across a restart of the machine).
 pub fn write_atomic_derived(path: &Path, contents: &[u8]) -> Result<()> {
     let mut temp = temp_beside(path)?;
-    temp.write_all(contents)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.write_all(contents).map_err(on(FsError::Write, path))?;
+    temp.persist(path).map_err(on(FsError::Write, path))?;
     Ok(())
 }
 
@@ -100,12 +123,12 @@ pub fn create_new_atomic(path: &Path, contents: &[u8], mode: Mode) -> Result<()>
     set_mode(&temp, path, mode)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(on(FsError::Write, path))?;
     temp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!("{} already exists; not overwriting it", path.display())
+            FsError::Exists(path.to_path_buf())
         } else {
-            anyhow::Error::new(e.error).context(format!("cannot write {}", path.display()))
+            FsError::Write(path.to_path_buf(), e.error)
         }
     })?;
     Ok(())
@@ -130,51 +153,13 @@ pub fn replace_if_unchanged(path: &Path, expected: &[u8], contents: &[u8]) -> Re
     set_mode(&temp, path, Mode::Private)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        .map_err(on(FsError::Write, path))?;
+    let now = std::fs::read(path).map_err(on(FsError::Read, path))?;
     if now != expected {
         return Ok(Replaced::ChangedMeanwhile);
     }
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).map_err(on(FsError::Write, path))?;
     Ok(Replaced::Written)
-}
-
-/// An exclusive lock on a file, held until dropped: one `kring send` at a
-/// time per repository. The file is created when missing and never
-/// removed (removing it would let two runs lock two different files).
-pub struct Lock {
-    _file: std::fs::File,
-}
-
-impl Lock {
-    /// Takes the lock, calling `waiting` once if another process holds it.
-    pub fn acquire(path: &Path, waiting: impl FnOnce()) -> Result<Lock> {
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            anyhow::bail!(
-                "{} is a symbolic link; not using it as a lock",
-                path.display()
-            );
-        }
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                waiting();
-                file.lock()
-                    .with_context(|| format!("cannot lock {}", path.display()))?;
-            }
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
-            }
-        }
-        Ok(Lock { _file: file })
-    }
 }
 
 fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
@@ -182,13 +167,13 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create folder {}", folder.display()))?;
+    std::fs::create_dir_all(folder).map_err(on(FsError::CreateFolder, folder))?;
     tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(folder)
-        .with_context(|| format!("cannot create a temporary file in {}", folder.display()))
+        .map_err(on(FsError::TempFile, folder))
+        .map_err(Into::into)
 }
 
 #[cfg(test)]

@@ -94,10 +94,10 @@ pub fn dates_in_order(cx: &Context, out: &mut Findings) {
         {
             out.add(
                 at(reply_by),
-                format!(
-                    "`conference.reply_by` ({}) is after `conference.date` ({})",
-                    reply_by.get_ref(),
-                    date.get_ref()
+                msg!(
+                    "K301-reply-by",
+                    date = reply_by.get_ref().0,
+                    conference = date.get_ref().0
                 ),
             );
         }

@@ -62,9 +62,7 @@ struct Report<'a> {
 
 pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     if !args.anonymised {
-        bail!(
-            "kring export writes anonymised data only; add --anonymised (there is no export with names)"
-        );
+        bail!(ui.t(&msg!("export-anonymised-only")));
     }
     let (repo, loaded) = open_and_load(&args.paths)?;
     let key = Key::from_sources(args.key_file.as_deref(), &repo.root)?;

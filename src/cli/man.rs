@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use crate::messages::OrSay as _;
+use anyhow::Result;
 
 use super::{Outcome, Ui};
 use crate::fsutil::{Mode, write_atomic};
@@ -29,7 +30,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     for (name, page) in &pages {
         let path = args.dir.join(name);
         write_atomic(&path, page, Mode::Public)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .or_say(|| msg!("cannot-write", file = path.display().to_string()))?;
     }
     let folder = args.dir.display().to_string();
     ui.say(msg!("man-written", pages = pages.len(), folder = folder));

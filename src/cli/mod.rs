@@ -26,12 +26,12 @@ mod templates;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::{Diagnostic, HumanRenderer};
-use crate::messages::{Lang, Message};
+use crate::messages::{Lang, Message, OrSay as _};
 use crate::model::Variant;
 use crate::msg;
 use crate::render::TemplateError;
@@ -198,29 +198,50 @@ pub fn run(cli: Cli) -> Outcome {
     })
 }
 
-/// An error in the user's language where it is one of kring's own (a
-/// repository that cannot be read or found); else as the error says it.
+/// An error as anyhow's `{:#}` writes it (`outer: cause: cause`), each
+/// part that is kring's own (a [`Failure`](crate::messages::Failure), a
+/// file that cannot be written, a repository that cannot be read or found)
+/// in the user's language.
 fn error_text(error: &anyhow::Error, ui: &Ui) -> String {
+    use crate::fsutil::FsError;
+    use crate::messages::Failure;
     use crate::repo::RepoError;
-    // Only when the error is the repository's own, not a context around it.
-    let Some(repo) = error
-        .downcast_ref::<RepoError>()
-        .filter(|repo| repo.to_string() == error.to_string())
-    else {
-        return format!("{error:#}");
-    };
-    let message = match repo {
-        RepoError::Io { path, source } => {
-            msg!("cannot-read", what = format!("{path}: {source}"))
+    let part = |cause: &(dyn std::error::Error + 'static)| {
+        if let Some(failure) = cause.downcast_ref::<Failure>() {
+            return ui.t(&failure.message);
         }
-        RepoError::Settings { path, message } => {
-            msg!("repo-settings", file = path, message = message)
+        if let Some(fs) = cause.downcast_ref::<FsError>() {
+            // The system's error follows as the next part.
+            return ui.t(&match fs {
+                FsError::Write(path, _) => msg!("cannot-write", file = path.display().to_string()),
+                FsError::Read(path, _) => msg!("cannot-read", what = path.display().to_string()),
+                FsError::Mode(path, _) => {
+                    msg!("cannot-set-mode", file = path.display().to_string())
+                }
+                FsError::CreateFolder(path, _) => {
+                    msg!("cannot-create-folder", folder = path.display().to_string())
+                }
+                FsError::TempFile(path, _) => {
+                    msg!("cannot-make-temp-file", folder = path.display().to_string())
+                }
+                FsError::Exists(path) => msg!("already-exists", file = path.display().to_string()),
+            });
         }
-        RepoError::NotFound(what) => msg!("repo-not-found", what = what),
-        RepoError::Link(what) => msg!("repo-link", what = what),
-        RepoError::TwoRoots(a, b) => msg!("repo-two-roots", first = a, second = b),
+        let Some(repo) = cause.downcast_ref::<RepoError>() else {
+            return cause.to_string();
+        };
+        ui.t(&match repo {
+            // The source follows as the next part.
+            RepoError::Io { path, .. } => msg!("cannot-read", what = path),
+            RepoError::Settings { path, message } => {
+                msg!("repo-settings", file = path, message = message)
+            }
+            RepoError::NotFound(what) => msg!("repo-not-found", what = what),
+            RepoError::Link(what) => msg!("repo-link", what = what),
+            RepoError::TwoRoots(a, b) => msg!("repo-two-roots", first = a, second = b),
+        })
     };
-    ui.t(&message)
+    error.chain().map(part).collect::<Vec<_>>().join(": ")
 }
 
 fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
@@ -363,7 +384,7 @@ pub fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to standard output"),
+        other => other.or_say(|| msg!("cannot-write-stdout")),
     }
 }
 

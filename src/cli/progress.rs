@@ -21,13 +21,18 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(ui: &Ui, items: usize, what: &'static str) -> Progress {
+    /// A bar for `items` items, labelled `what` (in the user's words).
+    pub fn new(ui: &Ui, items: usize, what: String) -> Progress {
         let bar = (ui.interactive && !ui.quiet).then(|| {
             let bar =
                 ProgressBar::with_draw_target(Some(items as u64), ProgressDrawTarget::hidden());
-            let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta} left)")
-                .map(|s| s.progress_chars("=> "))
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            // indicatif fills in `{eta}`; the words around it are the user's.
+            let left = ui.t(&msg!("progress-left", eta = "{eta}"));
+            let style = ProgressStyle::with_template(&format!(
+                "{{msg}} [{{bar:30}}] {{pos}}/{{len}} ({left})"
+            ))
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.set_message(what);
             bar
@@ -70,7 +75,7 @@ impl<'a> RenderProgress<'a> {
     pub fn new(ui: &'a Ui, cases: usize) -> Self {
         RenderProgress {
             ui,
-            bar: Progress::new(ui, cases, "rendering"),
+            bar: Progress::new(ui, cases, ui.t(&msg!("progress-rendering"))),
         }
     }
 

@@ -97,7 +97,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 let skipped = ui.t(&msg!("render-skipped", file = file, errors = count));
                 ui.stderr(&format!("{skipped}\n"));
             }
-            Event::Note { case, note } => ui.warning(msg!("render-note", case = case, note = note)),
+            Event::Note { case, note } => {
+                ui.warning(msg!("render-note", case = case, note = note.clone()))
+            }
         }
     }
     if let Some(e) = &summary.template_error {

@@ -116,9 +116,10 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
             }
         };
         std::fs::create_dir_all(repo.out_dir())?;
-        let _lock = crate::fsutil::Lock::acquire(&repo.out_dir().join(LOCK), || {
-            ui.say(msg!("send-waiting"))
-        })?;
+        let _lock =
+            crate::render::output::OutputLock::acquire_file(&repo.out_dir().join(LOCK), || {
+                ui.say(msg!("send-waiting"))
+            })?;
         let summary = send::send(
             &plans,
             &repo.settings,

@@ -5,14 +5,16 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::anonymise::{anonymise, is_anonymised};
 use crate::check::{Input, Workspace, files_of};
 use crate::diagnostic::{Code, Severity};
 use crate::fsutil::{Mode, Replaced, create_new_atomic, replace_if_unchanged};
+use crate::messages::OrSay as _;
 use crate::model::{Case, is_anonymised_coordinator, is_anonymised_label};
+use crate::msg;
 use crate::repo::{Loaded, parse_case};
 
 /// What became of one case file.
@@ -148,13 +150,15 @@ fn one(
         // The new file first; the old one goes only once the new one is
         // on disk and the old one still holds what was anonymised.
         create_new_atomic(&new_path, result.text.as_bytes(), Mode::of(path))?;
-        let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let now = std::fs::read(path)
+            .or_say(|| msg!("cannot-read", what = path.display().to_string()))?;
         if now != text.as_bytes() {
             std::fs::remove_file(&new_path)
-                .with_context(|| format!("cannot remove {}", new_path.display()))?;
+                .or_say(|| msg!("cannot-remove", file = new_path.display().to_string()))?;
             return refuse("the file changed while kring worked on it");
         }
-        std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+        std::fs::remove_file(path)
+            .or_say(|| msg!("cannot-remove", file = path.display().to_string()))?;
     }
     done.removed_documents = remove_documents(&repo.out_dir(), case.id())?;
     Ok(Outcome::Done(done))
@@ -199,6 +203,6 @@ fn remove_documents(out: &Path, case_id: &str) -> Result<bool> {
         Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&folder),
         Ok(_) => std::fs::remove_file(&folder),
     };
-    removed.with_context(|| format!("cannot remove {}", folder.display()))?;
+    removed.or_say(|| msg!("cannot-remove", file = folder.display().to_string()))?;
     Ok(true)
 }

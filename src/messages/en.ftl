@@ -182,6 +182,7 @@ K501-meet = { $name } and { $other } must not meet, but both attend { $parts }, 
 K502-self = { $name } lists their own id `{ $id }` in `avoid`
 K301-before = `{ $key }` ({ $date }) is before `{ $other }` ({ $other_date })
 K301-prepared = { $name } was prepared on { $date }, after the conference on { $conference }
+K301-reply-by = `conference.reply_by` ({ $date }) is after `conference.date` ({ $conference })
 K302-conference-end = the conference ends at { $end }, not after its start at { $start }
 K302-twice = the part `{ $part }` is listed twice
 K302-order = the part `{ $part }` is listed after `{ $previous }`; parts go information, family-time, plan
@@ -548,3 +549,80 @@ declare-written = wrote { $files ->
         [one] 1 coordinator
        *[other] { $coordinators } coordinators
     } to { $folder }
+## render: notes while rendering, and the progress bar
+
+render-bad-case-id = case id `{ $id }` is not valid; nothing rendered
+render-no-template = no { $kind ->
+        [invitation] invitation
+        [checklist] checklist
+       *[plan] plan
+    } template for language `{ $wanted }`; { $kind ->
+        [invitation] the invitation of `{ $participant }` is
+        [checklist] the checklist is
+       *[plan] the plan is
+    } in `{ $chosen }`
+progress-rendering = rendering
+progress-left = { $eta } left
+
+## Errors of files, folders and git
+
+cannot-create-folder = cannot create folder { $folder }
+cannot-open = cannot open { $file }
+cannot-lock = cannot lock { $file }
+cannot-read-folder = cannot read folder { $folder }
+cannot-write = cannot write { $file }
+cannot-remove = cannot remove { $file }
+cannot-make-temp-folder = cannot create a temporary folder in { $folder }
+cannot-make-temp-file = cannot create a temporary file in { $folder }
+cannot-set-mode = cannot set the mode of { $file }
+cannot-write-csv = cannot write CSV
+cannot-write-stdout = cannot write to standard output
+already-exists = { $file } already exists; not overwriting it
+lock-is-link = { $file } is a symbolic link; not using it as a lock
+out-is-link = { $path } is a symbolic link; kring does not write through links in the output folder
+not-a-folder = { $path } is not a folder
+internal-no-document = internal error: a report without its document
+internal-outside-case = internal error: a document outside its case's folder
+init-exists = { $folder } already holds a kring.toml; not changing it
+git-hook-taken = { $hook } exists and is not kring's, and { $previous } is taken too; not replacing either
+git-cannot-move = cannot move { $file } aside
+git-cannot-make-executable = cannot make { $file } executable
+git-cannot-run = cannot run git
+git-not-installed = cannot run git; is it installed?
+git-no-pipe = cannot talk to git (no pipe)
+git-write-failed = writing to git failed
+git-cannot-show = git cannot show the staged { $file }: { $answer }
+git-not-a-repository = { $folder } is not in a git repository; start one with `git init`
+git-failed = git { $command } failed: { $message }
+git-not-utf8 = git printed something that is not UTF-8
+
+## export key
+
+export-make-a-key = make one once, outside the case repository, readable by you only:
+    {"  "}mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)
+    then give kring its path with --key-file ~/.config/kring/export.key or KRING_EXPORT_KEY_FILE
+    (or the key itself in KRING_EXPORT_KEY). Use the same key for every export, so that each case
+    keeps its pseudonym.
+export-no-key = no key for the pseudonyms; { $help }
+export-key-missing = the key file { $file } does not exist. If this is your first export, make it once, outside the case repository, readable by you only:
+    {"  "}{ $mkdir }(umask 077; head -c 32 /dev/urandom | base64 > { $file })
+    and give kring the same path again. If you made a key before, give its path: use the same key for every export, so that each case keeps its pseudonym.
+export-key-unreadable = cannot read the key file { $file }
+export-key-inside = the key file { $file } lies inside the case repository, where it would end up in git and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key
+export-anonymised-only = kring export writes anonymised data only; add --anonymised (there is no export with names)
+export-key-too-large = { $file } is too large to be a key file; { $help }
+export-key-too-short = the key is { $length } bytes long; it must be at least { $least } (make one with `head -c 32 /dev/urandom | base64`)
+
+## Phases and variants in the tables of status and stats (JSON keeps the keys)
+
+phase-request = request
+phase-preparation = preparation
+phase-scheduled = scheduled
+phase-plan = plan
+phase-follow-up = follow-up
+phase-closed = closed
+variant-family = family
+variant-restorative = restorative
+variant-community = community
+variant-learning = learning
+variant-all = all

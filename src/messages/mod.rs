@@ -84,6 +84,14 @@ fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A message of its own, said in the same language.
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
+    }
 }
 
 impl From<&str> for Arg {
@@ -217,6 +225,7 @@ impl Message {
             match value {
                 Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
                 Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                Arg::Message(m) => fluent_args.set(*name, FluentValue::from(m.in_lang(lang))),
             }
         }
         let mut errors = Vec::new();
@@ -241,6 +250,61 @@ impl From<&String> for Message {
 impl From<&str> for Message {
     fn from(text: &str) -> Message {
         Message::text(text)
+    }
+}
+
+/// An error in kring's own words: a [`Message`], with the error it
+/// happened on (if any) as its source. `cli` shows it in the reader's
+/// language; anywhere else (its `Display`) it is English.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: Message,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Failure {
+    pub fn new(message: Message) -> Failure {
+        Failure {
+            message,
+            source: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Puts kring's words on an error, as anyhow's `with_context` does with
+/// text: `fs::read(path).or_say(|| msg!("cannot-read", what = ...))`.
+pub trait OrSay<T> {
+    fn or_say(self, message: impl FnOnce() -> Message) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> OrSay<T> for Result<T, E> {
+    fn or_say(self, message: impl FnOnce() -> Message) -> anyhow::Result<T> {
+        self.map_err(|e| {
+            anyhow::Error::new(Failure {
+                message: message(),
+                source: Some(e.into().into()),
+            })
+        })
+    }
+}
+
+impl<T> OrSay<T> for Option<T> {
+    fn or_say(self, message: impl FnOnce() -> Message) -> anyhow::Result<T> {
+        self.ok_or_else(|| anyhow::Error::new(Failure::new(message())))
     }
 }
 

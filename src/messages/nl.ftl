@@ -183,6 +183,7 @@ K501-meet = { $name } en { $other } mogen elkaar niet ontmoeten, maar zijn alleb
 K502-self = { $name } noemt het eigen id `{ $id }` bij `avoid`
 K301-before = `{ $key }` ({ $date }) ligt vóór `{ $other }` ({ $other_date })
 K301-prepared = { $name } is op { $date } voorbereid, na de conferentie van { $conference }
+K301-reply-by = `conference.reply_by` ({ $date }) ligt na `conference.date` ({ $conference })
 K302-conference-end = de conferentie eindigt om { $end }, maar dat is niet later dan het begin om { $start }
 K302-twice = het deel `{ $part }` staat er twee keer in
 K302-order = het deel `{ $part }` staat na `{ $previous }`; de volgorde is information, family-time, plan
@@ -579,3 +580,80 @@ declare-written = { $files ->
         [one] 1 coördinator
        *[other] { $coordinators } coördinatoren
     } geschreven naar { $folder }
+## render: meldingen tijdens het maken van documenten, en de voortgangsbalk
+
+render-bad-case-id = het zaak-id `{ $id }` is niet geldig; er zijn geen documenten gemaakt
+render-no-template = er is geen sjabloon voor { $kind ->
+        [invitation] de uitnodiging
+        [checklist] de checklist
+       *[plan] het plan
+    } in de taal `{ $wanted }`; { $kind ->
+        [invitation] de uitnodiging van `{ $participant }` is
+        [checklist] de checklist is
+       *[plan] het plan is
+    } daarom in de taal `{ $chosen }`
+progress-rendering = documenten maken
+progress-left = nog { $eta }
+
+## Fouten bij bestanden, mappen en git
+
+cannot-create-folder = kring kan de map { $folder } niet maken
+cannot-open = kring kan { $file } niet openen
+cannot-lock = kring kan { $file } niet vergrendelen
+cannot-read-folder = kring kan de map { $folder } niet lezen
+cannot-write = kring kan { $file } niet schrijven
+cannot-remove = kring kan { $file } niet weghalen
+cannot-make-temp-folder = kring kan geen tijdelijke map maken in { $folder }
+cannot-make-temp-file = kring kan geen tijdelijk bestand maken in { $folder }
+cannot-set-mode = kring kan de rechten van { $file } niet instellen
+cannot-write-csv = kring kan de CSV niet schrijven
+cannot-write-stdout = kring kan niet naar de standaarduitvoer schrijven
+already-exists = { $file } bestaat al; kring schrijft er niet overheen
+lock-is-link = { $file } is een symbolische koppeling; kring gebruikt die niet als slot
+out-is-link = { $path } is een symbolische koppeling; kring schrijft in de map met documenten niet via koppelingen
+not-a-folder = { $path } is geen map
+internal-no-document = fout in kring: een verslag zonder document
+internal-outside-case = fout in kring: een document buiten de map van de zaak
+init-exists = in { $folder } staat al een kring.toml; kring verandert die niet
+git-hook-taken = { $hook } bestaat al en is niet van kring, en { $previous } bestaat ook al; kring vervangt ze geen van beide
+git-cannot-move = kring kan { $file } niet opzijzetten
+git-cannot-make-executable = kring kan { $file } niet uitvoerbaar maken
+git-cannot-run = kring kan git niet starten
+git-not-installed = kring kan git niet starten; is git geïnstalleerd?
+git-no-pipe = kring kan niet met git praten (geen pijp)
+git-write-failed = schrijven naar git is mislukt
+git-cannot-show = git kan het klaargezette bestand { $file } niet laten zien: { $answer }
+git-not-a-repository = { $folder } staat niet in een git-repository; begin er een met `git init`
+git-failed = git { $command } is mislukt: { $message }
+git-not-utf8 = git gaf tekst terug die geen UTF-8 is
+
+## De sleutel van de export
+
+export-make-a-key = maak er één keer een, buiten de map met zaken, die alleen jij kunt lezen:
+    {"  "}mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)
+    Geef kring daarna het pad met --key-file ~/.config/kring/export.key of met KRING_EXPORT_KEY_FILE
+    (of de sleutel zelf in KRING_EXPORT_KEY). Gebruik bij elke export dezelfde sleutel. Dan houdt
+    elke zaak hetzelfde pseudoniem.
+export-no-key = er is geen sleutel voor de pseudoniemen; { $help }
+export-key-missing = het sleutelbestand { $file } bestaat niet. Is dit je eerste export? Maak het dan één keer, buiten de map met zaken, zo dat alleen jij het kunt lezen:
+    {"  "}{ $mkdir }(umask 077; head -c 32 /dev/urandom | base64 > { $file })
+    Geef kring daarna weer hetzelfde pad. Heb je al eerder een sleutel gemaakt? Geef dan het pad daarvan. Gebruik bij elke export dezelfde sleutel. Dan houdt elke zaak hetzelfde pseudoniem.
+export-key-unreadable = kring kan het sleutelbestand { $file } niet lezen
+export-key-inside = het sleutelbestand { $file } staat in de map met zaken. Zo komt het in git, en naast de gegevens die het moet beschermen. Zet het ergens anders, bijvoorbeeld in ~/.config/kring/export.key
+export-anonymised-only = kring export schrijft alleen anonieme gegevens; voeg --anonymised toe (een export met namen bestaat niet)
+export-key-too-large = { $file } is te groot voor een sleutelbestand; { $help }
+export-key-too-short = de sleutel is { $length } bytes lang; dat moeten er minstens { $least } zijn (maak er een met `head -c 32 /dev/urandom | base64`)
+
+## Fasen en varianten in de tabellen van status en stats (JSON houdt de sleutels)
+
+phase-request = aanvraag
+phase-preparation = voorbereiding
+phase-scheduled = gepland
+phase-plan = plan
+phase-follow-up = opvolging
+phase-closed = afgesloten
+variant-family = familie
+variant-restorative = herstel
+variant-community = buurt
+variant-learning = leren
+variant-all = alle

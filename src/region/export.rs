@@ -8,7 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
@@ -16,9 +16,11 @@ use sha2::Sha256;
 
 use std::collections::HashMap;
 
+use crate::messages::{Failure, Message, OrSay as _};
 use crate::model::{
     Case, ClosingReason, EvaluationGroup, Requester, Role, Settings, Stopped, Variant,
 };
+use crate::msg;
 use crate::region::declare::{Hundredths, hours_and_cost};
 use crate::region::stats::{self, FollowUp};
 
@@ -78,11 +80,11 @@ const KEY_FILE_ENV: &str = "KRING_EXPORT_KEY_FILE";
 /// A key file is a line of text; anything this large is something else.
 const MAX_KEY_FILE: u64 = 64 * 1024;
 
-const MAKE_A_KEY: &str = "make one once, outside the case repository, readable by you only:\n  \
-     mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)\n\
-     then give kring its path with --key-file ~/.config/kring/export.key or KRING_EXPORT_KEY_FILE\n\
-     (or the key itself in KRING_EXPORT_KEY). Use the same key for every export, so that each case\n\
-     keeps its pseudonym.";
+/// An error whose message ends with the steps to make a key
+/// (`export-make-a-key`, as its `help`).
+fn with_steps(message: Message) -> Failure {
+    Failure::new(message.arg("help", msg!("export-make-a-key")))
+}
 
 impl Key {
     /// The key: `--key-file`, else `KRING_EXPORT_KEY`, else
@@ -97,46 +99,51 @@ impl Key {
         } else if let Some(path) = from_env(KEY_FILE_ENV) {
             read_key_file(Path::new(&path), root)?
         } else {
-            bail!("no key for the pseudonyms; {MAKE_A_KEY}");
+            bail!(with_steps(msg!("export-no-key")));
         };
-        Ok(Key::new(&secret)?)
+        Key::new(&secret).map_err(|KeyError::TooShort(length)| {
+            Failure::new(msg!(
+                "export-key-too-short",
+                length = length,
+                least = MIN_KEY_BYTES
+            ))
+            .into()
+        })
     }
 }
 
 fn read_key_file(path: &Path, root: &Path) -> Result<Vec<u8>> {
     let full = match path.canonicalize() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let shown = path.display();
             let folder = path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .map_or_else(String::new, |p| format!("mkdir -p {} && ", p.display()));
-            bail!(
-                "the key file {shown} does not exist. If this is your first export, make it \
-                 once, outside the case repository, readable by you only:\n  \
-                 {folder}(umask 077; head -c 32 /dev/urandom | base64 > {shown})\n\
-                 and give kring the same path again. If you made a key before, give its path: \
-                 use the same key for every export, so that each case keeps its pseudonym."
-            );
+            bail!(Failure::new(msg!(
+                "export-key-missing",
+                file = path.display().to_string(),
+                mkdir = folder
+            )));
         }
-        other => other.with_context(|| format!("cannot read the key file {}", path.display()))?,
+        other => {
+            other.or_say(|| msg!("export-key-unreadable", file = path.display().to_string()))?
+        }
     };
     if full.starts_with(root) {
-        bail!(
-            "the key file {} lies inside the case repository, where it would end up in git \
-             and next to the data it protects; move it out, e.g. to ~/.config/kring/export.key",
-            path.display()
-        );
+        bail!(Failure::new(msg!(
+            "export-key-inside",
+            file = path.display().to_string()
+        )));
     }
     let mut secret = Vec::new();
     std::fs::File::open(&full)
         .and_then(|f| f.take(MAX_KEY_FILE + 1).read_to_end(&mut secret))
-        .with_context(|| format!("cannot read the key file {}", path.display()))?;
+        .or_say(|| msg!("export-key-unreadable", file = path.display().to_string()))?;
     if secret.len() as u64 > MAX_KEY_FILE {
-        bail!(
-            "{} is too large to be a key file; {MAKE_A_KEY}",
-            path.display()
-        );
+        bail!(with_steps(msg!(
+            "export-key-too-large",
+            file = path.display().to_string()
+        )));
     }
     Ok(secret)
 }

@@ -306,7 +306,7 @@ pub fn table(rows: &[Row], today: NaiveDate, lang: Lang) -> String {
     let labels: Vec<String> = figures.iter().map(|(id, _)| text(lang, id)).collect();
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let column = |row: &Row| -> Vec<String> {
-        let mut cells = vec![row.variant.to_string()];
+        let mut cells = vec![super::variant_word(row.variant, lang)];
         cells.extend(figures.iter().map(|(_, cell)| cell(row)));
         cells
     };

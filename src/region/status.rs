@@ -9,6 +9,7 @@ use crate::messages::{Lang, text};
 use crate::model::roster::Roster;
 use crate::model::{Case, Phase, Variant, checklist};
 use crate::msg;
+use crate::region::{phase_word, variant_word};
 
 /// One coordinator's load.
 #[derive(Debug, Serialize)]
@@ -113,6 +114,12 @@ pub fn by_coordinator<'a>(rows: &'a [Row], roster: &Roster) -> Vec<Load<'a>> {
 }
 
 pub fn load_table(loads: &[Load], lang: Lang) -> String {
+    // At least 12 wide, wider for a longer word ("voorbereiding").
+    let phase_width = loads
+        .iter()
+        .flat_map(|load| &load.cases)
+        .map(|row| phase_word(row.phase, lang).chars().count())
+        .fold(12, usize::max);
     let mut out = String::new();
     for load in loads {
         let who = match (&load.coordinator, &load.name) {
@@ -134,10 +141,10 @@ pub fn load_table(loads: &[Load], lang: Lang) -> String {
         out.push_str(&(line.in_lang(lang) + "\n"));
         for row in &load.cases {
             out.push_str(&format!(
-                "  {:<20} {:<12} {:<12} {:<26} {}\n",
+                "  {:<20} {:<12} {:<phase_width$} {:<26} {}\n",
                 row.id,
-                row.variant.as_str(),
-                row.phase.as_str(),
+                variant_word(row.variant.as_str(), lang),
+                phase_word(row.phase, lang),
                 next_words(row, lang),
                 row.due.map_or_else(|| "-".to_string(), |d| d.to_string())
             ));
@@ -185,8 +192,8 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
         .map(|r| {
             [
                 r.id.clone(),
-                r.variant.as_str().to_string(),
-                r.phase.as_str().to_string(),
+                variant_word(r.variant.as_str(), lang),
+                phase_word(r.phase, lang),
                 next_words(r, lang),
                 r.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
                 invited_words(r, lang),

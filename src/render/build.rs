@@ -15,6 +15,7 @@ use super::manifest::{self, Entry, Manifest};
 use super::output::{self, FileState};
 use super::{Scope, TemplateError, Templates, case_key, global_key, render_case};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::Message;
 use crate::model::{Settings, is_valid_id};
 use crate::repo::{Loaded, slash_path};
 
@@ -76,7 +77,7 @@ pub enum Event {
     },
     /// Rendered, with something to know, such as a language without
     /// templates.
-    Note { case: String, note: String },
+    Note { case: String, note: Message },
 }
 
 /// What became of one case.
@@ -88,7 +89,7 @@ enum CaseOutcome {
 
 struct RenderedCase {
     id: String,
-    notes: Vec<String>,
+    notes: Vec<Message>,
     by_state: [usize; 4],
     listing: Vec<(FileState, String)>,
     /// For the manifest, when the case's files were written (or found) in

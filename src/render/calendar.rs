@@ -21,6 +21,8 @@
 //! - Text keeps line breaks and tabs; other control characters have no
 //!   place in a calendar and are dropped. Nothing here panics.
 
+use std::fmt::Write as _;
+
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarMethod,
@@ -119,10 +121,16 @@ impl Calendar {
         ));
         match &self.head {
             Some(head) => {
-                let event = ICalendar {
+                let written = ICalendar {
                     components: vec![component(ICalendarComponentType::VEvent, vevent)],
                 };
-                format!("{head}{event}{CALENDAR_END}")
+                // Room for the folded, escaped text at once: calcard writes
+                // a character at a time, and a growing String copies.
+                let room = head.len() + event.description.len() * 9 / 8 + 1024;
+                let mut ics = String::with_capacity(room);
+                // Writing into a String cannot fail.
+                let _ = write!(ics, "{head}{written}{CALENDAR_END}");
+                ics
             }
             None => {
                 let mut calendar = self.calendar.clone();

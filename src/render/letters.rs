@@ -72,7 +72,7 @@ pub struct Run {
     /// Case files left out because they do not check without errors.
     pub unchecked: Vec<String>,
     /// Things to know, per case: a language without templates.
-    pub notes: Vec<(String, String)>,
+    pub notes: Vec<(String, crate::messages::Message)>,
 }
 
 /// The letters of one case.
@@ -132,7 +132,11 @@ impl Run {
             .map(|file| Said::Warning(msg!("letters-unchecked", file = file)))
             .collect();
         for (case, note) in &self.notes {
-            said.push(Said::Warning(msg!("render-note", case = case, note = note)));
+            said.push(Said::Warning(msg!(
+                "render-note",
+                case = case,
+                note = note.clone()
+            )));
         }
         let mut groups: Vec<(&str, SentWhat, Why, Vec<String>)> = Vec::new();
         for (case, to, what, why) in &self.skipped {
@@ -265,7 +269,7 @@ pub fn letters(input: &Input) -> Result<Run, TemplateError> {
                     &input.settings.language,
                 ],
                 &mut notes,
-                &format!("the {} letter of `{}`", kind.as_str(), p.id()),
+                Some(p.id()),
             );
             let body = match post.what {
                 SentWhat::Plan => {

@@ -28,10 +28,12 @@ use std::io;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::fsutil::write_atomic_derived;
+use crate::messages::OrSay as _;
+use crate::msg;
 
 /// The manifest's name in the output folder.
 pub const MANIFEST_FILE: &str = ".kring.manifest";
@@ -165,7 +167,7 @@ impl Manifest {
         let path = out.join(MANIFEST_FILE);
         match fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                Err(e).with_context(|| format!("cannot remove {}", path.display()))
+                Err(e).or_say(|| msg!("cannot-remove", file = path.display().to_string()))
             }
             _ => Ok(()),
         }

@@ -24,8 +24,10 @@ use serde::Serialize;
 pub use templates::{DocumentKind, TemplateError, Templates};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
 use crate::model::Settings;
 use crate::model::{Case, Participant, is_valid_id};
+use crate::msg;
 use context::Views;
 
 /// Which files to produce.
@@ -105,7 +107,7 @@ pub struct Rendered {
     pub documents: Vec<Document>,
     /// Things the coordinator should know, such as a language without
     /// templates.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// The key of what every case's documents depend on: this build of kring,
@@ -184,9 +186,9 @@ pub fn render_case(
     if !is_valid_id(case_id) {
         // Rule K003 stops such a case before it gets here; without a valid
         // id there is no safe folder name.
-        rendered.notes.push(format!(
-            "case id `{case_id}` is not valid; nothing rendered"
-        ));
+        rendered
+            .notes
+            .push(msg!("render-bad-case-id", id = case_id));
         return Ok(rendered);
     }
     let views = Views::new(case, settings, today);
@@ -223,13 +225,22 @@ pub fn render_case(
                     &settings.language,
                 ],
                 &mut out.rendered.notes,
-                &format!("the invitation of `{}`", participant.id()),
+                Some(participant.id()),
             );
             let context = shared.context(&views, participant, &lang)?;
             let stem = case_dir.join("invitations").join(participant.id());
-            let invitation = out.document_from(DocumentKind::Invitation, &lang, &stem, &context)?;
-            if let Some(calendar) = &calendar
-                && let Some(ics) = calendar_file(case, participant, &views, calendar, &invitation)
+            let event = calendar
+                .as_ref()
+                .and_then(|calendar| Some((calendar, event_times(&views, participant)?)));
+            let invitation = out.document_from(
+                DocumentKind::Invitation,
+                &lang,
+                &stem,
+                &context,
+                event.is_some(),
+            )?;
+            if let Some((calendar, times)) = event
+                && let Some(ics) = calendar_file(case, participant, times, calendar, invitation)
             {
                 out.rendered.documents.push(Document {
                     path: stem.with_extension("ics"),
@@ -245,7 +256,7 @@ pub fn render_case(
             kind,
             &[views.case_language(), &settings.language],
             &mut rendered.notes,
-            &format!("the {}", kind.as_str()),
+            None,
         )
     };
 
@@ -279,11 +290,11 @@ struct Writer<'a> {
     rendered: Rendered,
 }
 
-/// A rendered Markdown document, and its title (its first heading) when
-/// the HTML form was made, which needs it anyway.
+/// What a calendar file takes from its invitation: the title (its first
+/// heading) and the invitation as plain text.
 struct Written {
-    markdown: String,
     title: Option<String>,
+    plain: Option<String>,
 }
 
 /// What all invitations of a case have in common, made into template
@@ -347,43 +358,56 @@ impl Writer<'_> {
         lang: &str,
         stem: &std::path::Path,
         context: &T,
-    ) -> Result<Written, TemplateError> {
-        self.document_from(kind, lang, stem, &tera_context(context)?)
+    ) -> Result<(), TemplateError> {
+        self.document_from(kind, lang, stem, &tera_context(context)?, false)?;
+        Ok(())
     }
 
-    /// [`Writer::document`] from a context made already.
+    /// [`Writer::document`] from a context made already; `plain` asks for
+    /// what a calendar file needs of the document as well.
     fn document_from(
         &mut self,
         kind: DocumentKind,
         lang: &str,
         stem: &std::path::Path,
         context: &tera::Context,
+        plain: bool,
     ) -> Result<Written, TemplateError> {
         let markdown = self.templates.markdown(kind, lang, context)?;
-        let mut title = None;
-        if self.scope.formats.html {
-            let body = html::markdown_to_body(&markdown);
+        let html = self.scope.formats.html;
+        // One parse of the Markdown serves both the HTML and the calendar.
+        let converted = (html || plain).then(|| html::convert(&markdown, html, plain));
+        if let Some(body) = converted.as_ref().and_then(|c| c.html.as_deref()) {
+            let title = converted.as_ref().and_then(|c| c.title.as_deref());
             let context = LayoutContext {
                 lang,
                 kind: kind.as_str(),
                 case_id: self.case_id,
-                title: body.title.as_deref().unwrap_or(self.case_id),
-                body: &body.html,
+                title: title.unwrap_or(self.case_id),
+                body,
             };
             let page = self.templates.layout(&tera_context(&context)?)?;
             self.rendered.documents.push(Document {
                 path: stem.with_extension("html"),
                 bytes: page.into_bytes(),
             });
-            title = body.title;
         }
         if self.scope.formats.md {
             self.rendered.documents.push(Document {
                 path: stem.with_extension("md"),
-                bytes: markdown.clone().into_bytes(),
+                bytes: markdown.into_bytes(),
             });
         }
-        Ok(Written { markdown, title })
+        Ok(match converted {
+            Some(c) => Written {
+                title: c.title,
+                plain: c.plain,
+            },
+            None => Written {
+                title: None,
+                plain: None,
+            },
+        })
     }
 }
 
@@ -448,13 +472,13 @@ fn context_error(e: tera::Error) -> TemplateError {
 }
 
 /// The first of `wanted` that has a template for `kind`, else the built-in
-/// `nl`. A fallback is noted.
+/// `nl`. A fallback is noted, with the participant whose invitation it is.
 fn language(
     templates: &Templates,
     kind: DocumentKind,
     wanted: &[&str],
-    notes: &mut Vec<String>,
-    what: &str,
+    notes: &mut Vec<Message>,
+    participant: Option<&str>,
 ) -> String {
     let chosen = wanted
         .iter()
@@ -462,31 +486,39 @@ fn language(
         .find(|lang| templates.has(kind, lang))
         .unwrap_or("nl");
     if wanted.first().is_some_and(|first| *first != chosen) {
-        notes.push(format!(
-            "no {} template for language `{}`; {what} is in `{chosen}`",
-            kind.as_str(),
-            wanted[0]
+        notes.push(msg!(
+            "render-no-template",
+            kind = kind.as_str(),
+            wanted = wanted[0],
+            participant = participant.unwrap_or_default(),
+            chosen = chosen
         ));
     }
     chosen.to_string()
 }
 
-/// The calendar file for one invitation, when the conference has a date and
-/// this participant's times are known.
+/// The start and end of `participant`'s own parts, when both are known
+/// and make a span: the times of their calendar file.
+fn event_times(
+    views: &Views<'_>,
+    participant: &Participant,
+) -> Option<(chrono::NaiveTime, chrono::NaiveTime)> {
+    let (start, end) = views.own_times(participant);
+    let (start, end) = (start?, end?);
+    (start < end).then_some((start, end))
+}
+
+/// The calendar file for one invitation, when the conference has a date;
+/// `times` are those of [`event_times`].
 fn calendar_file(
     case: &Case,
     participant: &Participant,
-    views: &Views<'_>,
+    (start, end): (chrono::NaiveTime, chrono::NaiveTime),
     calendar: &calendar::Calendar,
-    invitation: &Written,
+    invitation: Written,
 ) -> Option<String> {
     let conference = case.conference.as_ref()?.get_ref();
     let date = conference.date.as_ref()?.get_ref().0;
-    let (start, end) = views.own_times(participant);
-    let (start, end) = (start?, end?);
-    if end <= start {
-        return None;
-    }
     let location = [
         conference.location.as_ref().map(|l| l.get_ref().as_str()),
         conference.address.as_deref(),
@@ -497,14 +529,10 @@ fn calendar_file(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let summary = invitation
-        .title
-        .clone()
-        .or_else(|| html::markdown_to_body(&invitation.markdown).title)
-        .unwrap_or_else(|| case.id().to_string());
+    let summary = invitation.title.unwrap_or_else(|| case.id().to_string());
     let uid = format!("{}.{}@kring", case.id(), participant.id());
     // Calendar programs show DESCRIPTION as it is: no Markdown marks.
-    let description = html::markdown_to_plain(&invitation.markdown);
+    let description = invitation.plain.unwrap_or_default();
     let event = calendar::Event {
         uid: &uid,
         date,

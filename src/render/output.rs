@@ -12,10 +12,12 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::{Document, Scope};
 use crate::fsutil::{TEMP_PREFIX, TEMP_SUFFIX, write_atomic_derived};
+use crate::messages::{Failure, OrSay as _};
+use crate::msg;
 
 /// The lock file that keeps two renders into the same output folder from
 /// running at once.
@@ -33,29 +35,36 @@ impl OutputLock {
     /// Takes the lock, calling `waiting` once if another process holds it.
     pub fn acquire(out: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
         fs::create_dir_all(out)
-            .with_context(|| format!("cannot create folder {}", out.display()))?;
-        let path = out.join(LOCK_FILE);
+            .or_say(|| msg!("cannot-create-folder", folder = out.display().to_string()))?;
+        OutputLock::acquire_file(&out.join(LOCK_FILE), waiting)
+    }
+
+    /// The same lock on another file of an existing folder: one `kring
+    /// send` at a time per repository. The file is never removed
+    /// (removing it would let two runs lock two different files).
+    pub fn acquire_file(path: &Path, waiting: impl FnOnce()) -> Result<OutputLock> {
+        let path = path.to_path_buf();
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            bail!(
-                "{} is a symbolic link; not using it as a lock",
-                path.display()
-            );
+            bail!(Failure::new(msg!(
+                "lock-is-link",
+                file = path.display().to_string()
+            )));
         }
         let file = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
+            .or_say(|| msg!("cannot-open", file = path.display().to_string()))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 waiting();
                 file.lock()
-                    .with_context(|| format!("cannot lock {}", path.display()))?;
+                    .or_say(|| msg!("cannot-lock", file = path.display().to_string()))?;
             }
             Err(fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                return Err(e).or_say(|| msg!("cannot-lock", file = path.display().to_string()));
             }
         }
         Ok(OutputLock { _file: file })
@@ -112,13 +121,15 @@ pub fn compare(
         expected.insert(document.path.clone());
         let state = match fs::symlink_metadata(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => FileState::Missing,
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => {
+                return Err(e).or_say(|| msg!("cannot-read", what = path.display().to_string()));
+            }
             // A link where a document belongs is replaced, never followed.
             Ok(meta) if !meta.file_type().is_file() => FileState::Stale,
             Ok(meta) if meta.len() != document.bytes.len() as u64 => FileState::Stale,
             Ok(_) => {
-                let existing =
-                    fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                let existing = fs::read(&path)
+                    .or_say(|| msg!("cannot-read", what = path.display().to_string()))?;
                 if existing == document.bytes {
                     FileState::Unchanged
                 } else {
@@ -159,7 +170,7 @@ pub fn apply(
                 let document = documents
                     .iter()
                     .find(|d| d.path == report.path)
-                    .context("internal error: a report without its document")?;
+                    .or_say(|| msg!("internal-no-document"))?;
                 if let Some(parent) = path.parent() {
                     create_folder(out, parent)?;
                 }
@@ -183,7 +194,7 @@ pub fn is_new_case(out: &Path, case_id: &str) -> Result<bool> {
     let path = out.join(case_id);
     match fs::symlink_metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => Err(e).or_say(|| msg!("cannot-read", what = path.display().to_string())),
         Ok(_) => Ok(false),
     }
 }
@@ -198,25 +209,35 @@ pub fn write_new_case(
     case_id: &str,
     documents: &[Document],
 ) -> Result<Vec<FileReport>> {
-    fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+    fs::create_dir_all(out)
+        .or_say(|| msg!("cannot-create-folder", folder = out.display().to_string()))?;
     let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempdir_in(out)
-        .with_context(|| format!("cannot create a temporary folder in {}", out.display()))?;
+        .or_say(|| {
+            msg!(
+                "cannot-make-temp-folder",
+                folder = out.display().to_string()
+            )
+        })?;
     let mut made = BTreeSet::new();
     let mut reports = Vec::with_capacity(documents.len());
     for document in documents {
         let inside = document
             .path
             .strip_prefix(case_id)
-            .context("internal error: a document outside its case's folder")?;
+            .or_say(|| msg!("internal-outside-case"))?;
         let path = temp.path().join(inside);
         if let Some(parent) = path.parent()
             && made.insert(parent.to_path_buf())
         {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create folder {}", parent.display()))?;
+            fs::create_dir_all(parent).or_say(|| {
+                msg!(
+                    "cannot-create-folder",
+                    folder = parent.display().to_string()
+                )
+            })?;
         }
         write_new(&path, &document.bytes)?;
         reports.push(FileReport {
@@ -230,7 +251,7 @@ pub fn write_new_case(
     let temp = temp.keep();
     if let Err(e) = fs::rename(&temp, &target) {
         let _ = fs::remove_dir_all(&temp);
-        return Err(e).with_context(|| format!("cannot write {}", target.display()));
+        return Err(e).or_say(|| msg!("cannot-write", file = target.display().to_string()));
     }
     Ok(reports)
 }
@@ -246,7 +267,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     options
         .open(path)
         .and_then(|mut f| f.write_all(bytes))
-        .with_context(|| format!("cannot write {}", path.display()))
+        .or_say(|| msg!("cannot-write", file = path.display().to_string()))
 }
 
 /// Removes the temporary folders and files an interrupted render left at
@@ -254,10 +275,11 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn remove_leftovers(out: &Path) -> Result<()> {
     let entries = match fs::read_dir(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        other => other.with_context(|| format!("cannot read folder {}", out.display()))?,
+        other => other.or_say(|| msg!("cannot-read-folder", folder = out.display().to_string()))?,
     };
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read folder {}", out.display()))?;
+        let entry =
+            entry.or_say(|| msg!("cannot-read-folder", folder = out.display().to_string()))?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
@@ -270,7 +292,7 @@ pub fn remove_leftovers(out: &Path) -> Result<()> {
         };
         match result {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                return Err(e).or_say(|| msg!("cannot-remove", file = path.display().to_string()));
             }
             _ => {}
         }
@@ -282,7 +304,8 @@ pub fn remove_leftovers(out: &Path) -> Result<()> {
 fn create_folder(out: &Path, folder: &Path) -> Result<()> {
     let relative = folder.strip_prefix(out).unwrap_or(folder);
     let mut current = out.to_path_buf();
-    fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+    fs::create_dir_all(out)
+        .or_say(|| msg!("cannot-create-folder", folder = out.display().to_string()))?;
     for component in relative.components() {
         current.push(component);
         refuse_link(&current)?;
@@ -290,8 +313,12 @@ fn create_folder(out: &Path, folder: &Path) -> Result<()> {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
             Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("cannot create folder {}", current.display()));
+                return Err(e).or_say(|| {
+                    msg!(
+                        "cannot-create-folder",
+                        folder = current.display().to_string()
+                    )
+                });
             }
         }
     }
@@ -300,11 +327,14 @@ fn create_folder(out: &Path, folder: &Path) -> Result<()> {
 
 fn refuse_link(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => bail!(
-            "{} is a symbolic link; kring does not write through links in the output folder",
-            path.display()
-        ),
-        Ok(meta) if !meta.is_dir() => bail!("{} is not a folder", path.display()),
+        Ok(meta) if meta.file_type().is_symlink() => bail!(Failure::new(msg!(
+            "out-is-link",
+            path = path.display().to_string()
+        ))),
+        Ok(meta) if !meta.is_dir() => bail!(Failure::new(msg!(
+            "not-a-folder",
+            path = path.display().to_string()
+        ))),
         _ => Ok(()),
     }
 }
@@ -312,7 +342,7 @@ fn refuse_link(path: &Path) -> Result<()> {
 fn remove(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+            Err(e).or_say(|| msg!("cannot-remove", file = path.display().to_string()))
         }
         _ => Ok(()),
     }
@@ -324,11 +354,12 @@ fn remove(path: &Path) -> Result<()> {
 pub fn abandoned_cases(out: &Path, keep: &HashSet<&str>) -> Result<Vec<String>> {
     let entries = match fs::read_dir(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        other => other.with_context(|| format!("cannot read folder {}", out.display()))?,
+        other => other.or_say(|| msg!("cannot-read-folder", folder = out.display().to_string()))?,
     };
     let mut ids = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read folder {}", out.display()))?;
+        let entry =
+            entry.or_say(|| msg!("cannot-read-folder", folder = out.display().to_string()))?;
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
             continue;
         };
@@ -439,11 +470,12 @@ fn produced_files(out: &Path, case_id: &str, scope: &Scope) -> Result<Vec<PathBu
 fn names_in(dir: &Path) -> Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        other => other.with_context(|| format!("cannot read folder {}", dir.display()))?,
+        other => other.or_say(|| msg!("cannot-read-folder", folder = dir.display().to_string()))?,
     };
     let mut names = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read folder {}", dir.display()))?;
+        let entry =
+            entry.or_say(|| msg!("cannot-read-folder", folder = dir.display().to_string()))?;
         let is_file = entry
             .file_type()
             .is_ok_and(|t| t.is_file() || t.is_symlink());

@@ -7,10 +7,12 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::{Repo, is_roster_file};
 use crate::fsutil::{Mode, write_atomic};
+use crate::messages::{Failure, OrSay as _};
+use crate::msg;
 
 /// The files of a commit, as staged (in git's index).
 #[derive(Debug, Default)]
@@ -136,14 +138,14 @@ pub fn install_hook(repo: &Repo) -> Result<Installed> {
     let mut kept = None;
     if std::fs::symlink_metadata(&hook).is_ok() && !ours {
         if std::fs::symlink_metadata(&previous).is_ok() {
-            bail!(
-                "{} exists and is not kring's, and {} is taken too; not replacing either",
-                hook.display(),
-                previous.display()
-            );
+            bail!(Failure::new(msg!(
+                "git-hook-taken",
+                hook = hook.display().to_string(),
+                previous = previous.display().to_string()
+            )));
         }
         std::fs::rename(&hook, &previous)
-            .with_context(|| format!("cannot move {} aside", hook.display()))?;
+            .or_say(|| msg!("git-cannot-move", file = hook.display().to_string()))?;
         kept = Some(previous.clone());
     }
     let exe = std::env::current_exe().ok();
@@ -177,8 +179,12 @@ fn make_executable(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mut permissions = std::fs::metadata(path)?.permissions();
     permissions.set_mode(0o755);
-    std::fs::set_permissions(path, permissions)
-        .with_context(|| format!("cannot make {} executable", path.display()))
+    std::fs::set_permissions(path, permissions).or_say(|| {
+        msg!(
+            "git-cannot-make-executable",
+            file = path.display().to_string()
+        )
+    })
 }
 
 #[cfg(not(unix))]
@@ -196,12 +202,12 @@ fn staged_contents<'a>(top: &Path, names: impl Iterator<Item = &'a str>) -> Resu
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .context("cannot run git")?;
-    let mut stdin = child.stdin.take().context("no stdin for git")?;
+        .or_say(|| msg!("git-cannot-run"))?;
+    let mut stdin = child.stdin.take().or_say(|| msg!("git-no-pipe"))?;
     let requests: String = names.iter().map(|n| format!(":{n}\n")).collect();
     // Write from a thread: git answers while we still write.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let mut out = BufReader::new(child.stdout.take().context("no stdout from git")?);
+    let mut out = BufReader::new(child.stdout.take().or_say(|| msg!("git-no-pipe"))?);
     let mut contents = Vec::with_capacity(names.len());
     for name in &names {
         let mut header = String::new();
@@ -210,7 +216,7 @@ fn staged_contents<'a>(top: &Path, names: impl Iterator<Item = &'a str>) -> Resu
             .split_whitespace()
             .nth(2)
             .and_then(|s| s.parse().ok())
-            .with_context(|| format!("git cannot show the staged {name}: {}", header.trim()))?;
+            .or_say(|| msg!("git-cannot-show", file = *name, answer = header.trim()))?;
         let mut bytes = vec![0; size];
         out.read_exact(&mut bytes)?;
         let mut newline = [0; 1];
@@ -219,7 +225,7 @@ fn staged_contents<'a>(top: &Path, names: impl Iterator<Item = &'a str>) -> Resu
     }
     writer
         .join()
-        .map_err(|_| anyhow::anyhow!("writing to git failed"))??;
+        .map_err(|_| Failure::new(msg!("git-write-failed")))??;
     child.wait()?;
     Ok(contents)
 }
@@ -239,16 +245,20 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .current_dir(dir)
         .args(args)
         .output()
-        .context("cannot run git; is it installed?")?;
+        .or_say(|| msg!("git-not-installed"))?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr);
         if message.contains("not a git repository") {
-            bail!(
-                "{} is not in a git repository; start one with `git init`",
-                dir.display()
-            );
+            bail!(Failure::new(msg!(
+                "git-not-a-repository",
+                folder = dir.display().to_string()
+            )));
         }
-        bail!("git {} failed: {}", args.join(" "), message.trim());
+        bail!(Failure::new(msg!(
+            "git-failed",
+            command = args.join(" "),
+            message = message.trim()
+        )));
     }
-    String::from_utf8(output.stdout).context("git printed something that is not UTF-8")
+    String::from_utf8(output.stdout).or_say(|| msg!("git-not-utf8"))
 }

@@ -8,6 +8,8 @@ use anyhow::{Result, bail};
 
 use super::SETTINGS_FILE;
 use crate::fsutil::{Mode, create_new_atomic, write_atomic};
+use crate::messages::Failure;
+use crate::msg;
 
 /// What [`init`] found about the new repository.
 pub struct Created {
@@ -46,10 +48,10 @@ this repository. A new language is a new folder (`templates/de/...`).
 /// Creates a case repository in `dir`; refuses if it holds a kring.toml.
 pub fn init(dir: &Path) -> Result<Created> {
     if dir.join(SETTINGS_FILE).exists() {
-        bail!(
-            "{} already holds a kring.toml; not changing it",
-            dir.display()
-        );
+        bail!(Failure::new(msg!(
+            "init-exists",
+            folder = dir.display().to_string()
+        )));
     }
     create_new_atomic(&dir.join(SETTINGS_FILE), SETTINGS.as_bytes(), Mode::Public)?;
     std::fs::create_dir_all(dir.join("cases"))?;

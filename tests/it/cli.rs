@@ -783,3 +783,138 @@ fn man_pages_keep_their_lines_and_name_the_version() {
         );
     }
 }
+
+// kring's own voice in Dutch (DESIGN §9.4): the messages that were English
+// only, each seen once in a Dutch run.
+
+/// Runs kring with `--lang nl` and gives its exit code and stderr.
+fn dutch(args: &[&str], path: &std::path::Path) -> (Option<i32>, String) {
+    let output = kring()
+        .args(["--lang", "nl", "--today", TODAY])
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
+}
+
+#[test]
+fn init_refuses_a_second_time_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    kring().arg("init").arg(dir.path()).assert().success();
+    let (code, stderr) = dutch(&["init"], dir.path());
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("staat al een kring.toml; kring verandert die niet"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_reply_date_after_the_conference_is_told_in_dutch() {
+    let root = crate::support::fixture_dir("rules").join("K301");
+    let output = kring()
+        .args([
+            "check", "--format", "json", "--lang", "nl", "--today", TODAY,
+        ])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let messages: Vec<String> = json(&output)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("`conference.reply_by` (2026-09-25) ligt na `conference.date`")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn a_language_without_templates_is_noted_in_dutch() {
+    let repo = crate::support::demo_copy();
+    let case = repo.path().join("cases/2026/2026-041-smit.toml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    assert!(text.contains("\nlanguage = \"en\"\n"));
+    std::fs::write(
+        &case,
+        text.replace("\nlanguage = \"en\"\n", "\nlanguage = \"de\"\n"),
+    )
+    .unwrap();
+    let (code, stderr) = dutch(&["render"], repo.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "waarschuwing: 2026-041-smit: er is geen sjabloon voor de uitnodiging in de taal `de`; \
+             de uitnodiging van `hannah` is daarom in de taal `nl`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn status_names_phases_and_variants_in_dutch() {
+    let output = kring()
+        .args(["status", "--lang", "nl", "--today", TODAY])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("2026-044-wilgenhof"))
+        .unwrap_or_default();
+    assert!(line.contains("buurt"), "{stdout}");
+    assert!(line.contains("voorbereiding"), "{stdout}");
+    assert!(stdout.starts_with("ID "), "{stdout}");
+    assert!(stdout.contains("FASE"), "{stdout}");
+    // JSON keeps its keys.
+    let rows = json(
+        &kring()
+            .args([
+                "status", "--format", "json", "--lang", "nl", "--today", TODAY,
+            ])
+            .arg(demo_dir())
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["phase"] == "preparation")
+    );
+}
+
+#[test]
+fn the_steps_to_make_an_export_key_are_in_dutch() {
+    let output = kring()
+        .env_remove("KRING_EXPORT_KEY")
+        .env_remove("KRING_EXPORT_KEY_FILE")
+        .args(["export", "--anonymised", "--lang", "nl"])
+        .arg(crate::support::fixture_dir("stats"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("fout: er is geen sleutel voor de pseudoniemen; maak er één keer een"),
+        "{stderr}"
+    );
+    // The command to copy stays the same in every language.
+    assert!(
+        stderr.contains(
+            "\n  mkdir -p ~/.config/kring && (umask 077; head -c 32 /dev/urandom | base64 > ~/.config/kring/export.key)\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Gebruik bij elke export dezelfde sleutel."),
+        "{stderr}"
+    );
+}
