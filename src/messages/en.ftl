@@ -372,3 +372,51 @@ exported = exported { $cases ->
         [one] 1 case
        *[other] { $cases } cases
     } to { $file }
+
+## issue 17: figures and report
+
+figures-attendees-mean = attendees per conference, mean
+figures-minors = minors involved
+figures-days-shortest = days from request to conference, shortest
+figures-hours = hours per conference held, mean
+figures-cost = cost per conference held, mean
+figures-requesters = requests by requester
+figures-topics = topics (share of conferences held)
+figures-scores = scores, mean (number of scores)
+figures-stopped = closed without a conference
+figures-not-recorded = not recorded
+figures-requester-person = the person themselves
+figures-requester-family = family
+figures-requester-school = school
+figures-requester-professional = professional
+figures-requester-other = other
+figures-topic-elderly = elderly
+figures-topic-parenting = parenting
+figures-topic-divorce = divorce
+figures-topic-domestic-violence = domestic violence
+figures-topic-child-protection = child protection
+figures-topic-disability = disability
+figures-topic-harm = harm (restorative)
+figures-topic-homelessness = homelessness
+figures-topic-illness = illness
+figures-topic-mental-health = mental health
+figures-topic-addiction = addiction
+figures-topic-eviction = eviction
+figures-topic-debt = debt
+figures-topic-work = work
+figures-topic-school = school
+figures-topic-neighbourhood = neighbourhood
+figures-topic-conflict = conflict
+figures-topic-other = other
+figures-stopped-plan-already-made = a plan was already made
+figures-stopped-situation-changed = the situation changed
+figures-stopped-network-too-small = the network was too small
+figures-stopped-not-voluntary = not voluntary
+figures-stopped-other = other
+figures-group-central-minor = central person (minor)
+figures-group-central-adult = central person (adult)
+figures-group-network = network
+figures-group-professional = professionals
+figures-score-meeting = meeting
+figures-score-plan = plan
+figures-score-coordinator = coordinator

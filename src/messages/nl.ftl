@@ -386,3 +386,51 @@ exported = { $cases ->
         [one] 1 zaak
        *[other] { $cases } zaken
     } geëxporteerd naar { $file }
+
+## issue 17: figures and report
+
+figures-attendees-mean = aanwezigen per conferentie, gemiddeld
+figures-minors = met minderjarigen
+figures-days-shortest = dagen van aanvraag tot conferentie, kortst
+figures-hours = uren per gehouden conferentie, gemiddeld
+figures-cost = kosten per gehouden conferentie, gemiddeld
+figures-requesters = aanvragen naar aanvrager
+figures-topics = onderwerpen (aandeel van de gehouden conferenties)
+figures-scores = cijfers, gemiddeld (aantal cijfers)
+figures-stopped = gestopt zonder conferentie
+figures-not-recorded = niet vastgelegd
+figures-requester-person = de persoon zelf
+figures-requester-family = familie
+figures-requester-school = school
+figures-requester-professional = professional
+figures-requester-other = anders
+figures-topic-elderly = ouderen
+figures-topic-parenting = opvoeding
+figures-topic-divorce = scheiding
+figures-topic-domestic-violence = huiselijk geweld
+figures-topic-child-protection = kinderbescherming
+figures-topic-disability = beperking
+figures-topic-harm = schade en herstel
+figures-topic-homelessness = dakloosheid
+figures-topic-illness = ziekte
+figures-topic-mental-health = psychische problemen
+figures-topic-addiction = verslaving
+figures-topic-eviction = huisuitzetting
+figures-topic-debt = schulden
+figures-topic-work = werk
+figures-topic-school = school
+figures-topic-neighbourhood = buurt
+figures-topic-conflict = conflict
+figures-topic-other = anders
+figures-stopped-plan-already-made = er was al een plan
+figures-stopped-situation-changed = de situatie veranderde
+figures-stopped-network-too-small = het netwerk was te klein
+figures-stopped-not-voluntary = niet vrijwillig
+figures-stopped-other = anders
+figures-group-central-minor = centrale persoon (minderjarig)
+figures-group-central-adult = centrale persoon (volwassen)
+figures-group-network = netwerk
+figures-group-professional = professionals
+figures-score-meeting = bijeenkomst
+figures-score-plan = plan
+figures-score-coordinator = coördinator

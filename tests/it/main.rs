@@ -12,6 +12,7 @@ mod cli;
 mod crash;
 mod diagnostics;
 mod export;
+mod figures;
 mod fmt;
 mod hook;
 mod html_valid;
