@@ -15,6 +15,7 @@ mod r#match;
 mod new;
 mod progress;
 mod render;
+mod report;
 mod schema;
 mod stats;
 mod status;
@@ -117,6 +118,7 @@ pub enum Command {
     Match(r#match::Args),
     Agenda(agenda::Args),
     Stats(stats::Args),
+    Report(report::Args),
     Export(export::Args),
     Anonymise(anonymise::Args),
     Explain(explain::Args),
@@ -151,7 +153,10 @@ const WORKFLOW: &[(&str, &[&str])] = &[
         &["check", "status", "agenda", "fmt", "explain"],
     ),
     ("Documents", &["render", "templates"]),
-    ("Region and registration", &["stats", "export", "anonymise"]),
+    (
+        "Region and registration",
+        &["stats", "report", "export", "anonymise"],
+    ),
     (
         "Editor, git and shell",
         &["schema", "hook", "completions", "man"],
@@ -225,6 +230,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Match(args) => r#match::run(args, ui),
         Command::Agenda(args) => agenda::run(args, ui),
         Command::Stats(args) => stats::run(args, ui),
+        Command::Report(args) => report::run(args, ui),
         Command::Export(args) => export::run(args, ui),
         Command::Anonymise(args) => anonymise::run(args, ui),
         Command::Explain(args) => explain::run(args, ui),

@@ -2,8 +2,10 @@
 //! coordinator to a request, statistics and the anonymised export.
 
 pub mod agenda;
+pub mod charts;
 pub mod export;
 pub mod matching;
+pub mod report;
 pub mod stats;
 pub mod status;
 

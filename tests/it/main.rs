@@ -21,6 +21,7 @@ mod privacy;
 mod properties;
 mod regional;
 mod render;
+mod report;
 mod rules;
 mod schema;
 mod snapshots;
