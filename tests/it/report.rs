@@ -221,3 +221,32 @@ fn a_year_is_required_and_a_year_without_cases_is_all_withheld() {
     assert!(!page.contains(BAR));
     assert!(!page.contains("NaN"));
 }
+
+/// A case file that cannot be read is named, not counted, and makes the
+/// exit code 1; the page is still written from the others.
+#[test]
+fn an_unreadable_case_is_named_and_the_page_still_written() {
+    let dir = region();
+    write(
+        dir.path(),
+        "cases/2026/kapot.toml",
+        "id = \"2026-099-kapot\nvariant = \n",
+    );
+    let out = dir.path().join("page.html");
+    let output = kring()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--year", "2026", "--today", TODAY, "--out"])
+        .arg(&out)
+        .env("KRING_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cases/2026/kapot.toml cannot be read"),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(out).unwrap();
+    assert!(page.contains("<dt>conferenties gehouden</dt><dd>6</dd>"));
+}
