@@ -239,6 +239,28 @@ impl Case {
             .map_or(default, |l| l.get_ref().as_str())
     }
 
+    /// Whether minors are involved (DESIGN §9.3): `request.minors` when
+    /// given; else whether a participant (whatever their status) was under
+    /// 18 on the conference date, or on the request date when there is
+    /// none. `None` when it is not given and no participant has a `born` on
+    /// or before that date.
+    pub fn minors(&self) -> Option<bool> {
+        let request = self.request.get_ref();
+        if let Some(minors) = request.minors {
+            return Some(minors);
+        }
+        let on = self
+            .conference_date()
+            .unwrap_or(request.received.get_ref().0);
+        let mut ages = self
+            .participants
+            .iter()
+            .filter_map(|p| p.get_ref().age_on(on))
+            .peekable();
+        ages.peek()?;
+        Some(ages.any(|age| age < 18))
+    }
+
     /// The languages the coordinator speaks (`["nl"]` when not given).
     pub fn coordinator_languages(&self) -> Option<Vec<&str>> {
         let coordinator = self.coordinator.as_ref()?.get_ref();

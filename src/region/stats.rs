@@ -236,24 +236,10 @@ pub fn attendees(case: &Case) -> usize {
         .count()
 }
 
-/// Whether minors are involved: `request.minors` when given; else whether
-/// a participant (whatever their status) was under 18 on the conference
-/// date, or on the request date when there is none. `None` when it is not
-/// given and no participant has a `born` on or before that date.
+/// Whether minors are involved: see [`Case::minors`] (the model keeps it,
+/// so that anonymising a case can keep the figure when `born` goes).
 pub fn minors(case: &Case) -> Option<bool> {
-    let request = case.request.get_ref();
-    if let Some(minors) = request.minors {
-        return Some(minors);
-    }
-    let on = case
-        .conference_date()
-        .unwrap_or(request.received.get_ref().0);
-    let ages: Vec<u32> = case
-        .participants
-        .iter()
-        .filter_map(|p| p.get_ref().age_on(on))
-        .collect();
-    (!ages.is_empty()).then(|| ages.iter().any(|&age| age < 18))
+    case.minors()
 }
 
 fn topics(case: &Case) -> Vec<Topic> {
