@@ -970,7 +970,13 @@ fn lines(rows: &[Row], lang: Lang) -> Vec<Line> {
         sub(text(lang, "figures-not-recorded")),
         Box::new(|r| percent(r.topics_unknown, r.held)),
     ));
-    lines.push(heading("figures-scores"));
+    // The scores' heading only when some group has scores.
+    if rows
+        .iter()
+        .any(|r| r.scores.iter().flatten().any(|s| s.count > 0))
+    {
+        lines.push(heading("figures-scores"));
+    }
     for (g, (_, group)) in GROUPS.iter().enumerate() {
         for (d, dimension) in DIMENSIONS.iter().enumerate() {
             if rows.iter().any(|r| r.scores[g][d].count > 0) {
