@@ -17,6 +17,7 @@ mod r#match;
 mod new;
 mod progress;
 mod render;
+mod report;
 mod schema;
 mod send;
 mod stats;
@@ -122,6 +123,7 @@ pub enum Command {
     Match(r#match::Args),
     Agenda(agenda::Args),
     Stats(stats::Args),
+    Report(report::Args),
     Export(export::Args),
     Declare(declare::Args),
     Anonymise(anonymise::Args),
@@ -159,7 +161,7 @@ const WORKFLOW: &[(&str, &[&str])] = &[
     ("Documents", &["render", "send", "letters", "templates"]),
     (
         "Region and registration",
-        &["stats", "export", "declare", "anonymise"],
+        &["stats", "report", "export", "declare", "anonymise"],
     ),
     (
         "Editor, git and shell",
@@ -257,6 +259,7 @@ fn run_command(command: Command, ui: &Ui) -> Result<Outcome> {
         Command::Match(args) => r#match::run(args, ui),
         Command::Agenda(args) => agenda::run(args, ui),
         Command::Stats(args) => stats::run(args, ui),
+        Command::Report(args) => report::run(args, ui),
         Command::Export(args) => export::run(args, ui),
         Command::Declare(args) => declare::run(args, ui),
         Command::Anonymise(args) => anonymise::run(args, ui),

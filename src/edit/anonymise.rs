@@ -13,7 +13,8 @@
 //! - participants: `name` becomes "deelnemer 3, familie" ("participant 3,
 //!   family" in an English case); `email`, `phone`, `address`, `born`,
 //!   `known_as`, `salutation`, `relation` and `needs` go; ids become `p1`, `p2`, … everywhere they are
-//!   used (ids like `oma-ria` carry names);
+//!   used (ids like `oma-ria` carry names); what the birth dates told about
+//!   minors stays as `request.minors` (a yes or no) when it was not given;
 //! - the coordinator: `name` becomes "coördinator"; `id`, `email`, `phone` go;
 //! - free text: `title`, `[translations.*]`, `request.wishes`, `conference.address`,
 //!   `conference.arrangements`, an agreement's `when` and `support`,
@@ -142,6 +143,15 @@ pub fn anonymise(
             &mut change,
         );
         remove(request, "wishes", "request.wishes", &mut change);
+        // `born` goes below; the registration's "minors involved" that it
+        // gave stays, as a yes or no.
+        if let (None, Some(minors)) = (case.request.get_ref().minors, case.minors()) {
+            request.insert("minors", toml_edit::value(minors));
+            change(
+                "request.minors".into(),
+                &format!("{minors} (from the birth dates)"),
+            );
+        }
         rename(request, "acceptor", &ids, "request.acceptor", &mut change);
         let by_participant = request
             .get("by")

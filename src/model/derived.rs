@@ -217,20 +217,6 @@ impl Case {
         (took_place && (self.plan.is_some() || !called_off)).then_some(date)
     }
 
-    /// Whether minors are involved: `request.minors`, else whether a
-    /// participant who attends is under 18 on the conference date (or, before
-    /// one is set, on the day the request came in).
-    pub fn minors(&self) -> bool {
-        let request = self.request.get_ref();
-        request.minors.unwrap_or_else(|| {
-            let on = self
-                .conference_date()
-                .unwrap_or(request.received.get_ref().0);
-            self.attendees()
-                .any(|p| p.age_on(on).is_some_and(|age| age < 18))
-        })
-    }
-
     /// `closed.date`, else `followup.done`.
     pub fn closing_date(&self) -> Option<NaiveDate> {
         self.closed
@@ -297,6 +283,28 @@ impl Case {
             }
         }
         delivery
+    }
+
+    /// Whether minors are involved (DESIGN §9.3): `request.minors` when
+    /// given; else whether a participant (whatever their status) was under
+    /// 18 on the conference date, or on the request date when there is
+    /// none. `None` when it is not given and no participant has a `born` on
+    /// or before that date.
+    pub fn minors(&self) -> Option<bool> {
+        let request = self.request.get_ref();
+        if let Some(minors) = request.minors {
+            return Some(minors);
+        }
+        let on = self
+            .conference_date()
+            .unwrap_or(request.received.get_ref().0);
+        let mut ages = self
+            .participants
+            .iter()
+            .filter_map(|p| p.get_ref().age_on(on))
+            .peekable();
+        ages.peek()?;
+        Some(ages.any(|age| age < 18))
     }
 
     /// The languages the coordinator speaks (`["nl"]` when not given).

@@ -193,8 +193,9 @@ pub struct Row {
     /// `request.funder` when it is a key of kring.toml's `[funders]`; free
     /// text is left out (it may name someone).
     pub funder: Option<String>,
-    /// Minors involved: `request.minors`, else from the participants' ages.
-    pub minors: bool,
+    /// Minors involved: `request.minors`, else from the participants' ages
+    /// (as `kring stats` counts them); empty when not known.
+    pub minors: Option<bool>,
     /// For a held conference: the participants who came: `attended` where
     /// the file records it, else those who did not decline.
     pub attendees: Option<usize>,

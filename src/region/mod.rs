@@ -3,9 +3,11 @@
 //! coordinators' declarations.
 
 pub mod agenda;
+pub mod charts;
 pub mod declare;
 pub mod export;
 pub mod matching;
+pub mod report;
 pub mod stats;
 pub mod status;
 

@@ -499,6 +499,7 @@ fn man_writes_one_page_per_command() {
             "kring-match.1",
             "kring-new.1",
             "kring-render.1",
+            "kring-report.1",
             "kring-schema.1",
             "kring-send.1",
             "kring-stats.1",

@@ -1,5 +1,6 @@
-//! Every HTML page the demo and the readers' fixture render, and the
-//! letters of `kring letters`, is valid HTML5, as judged by the Nu HTML
+//! Every HTML page the demo and the readers' fixture render, the letters
+//! of `kring letters` and the year's report (`kring report`) are valid
+//! HTML5, as judged by the Nu HTML
 //! Checker (`vnu.jar`, the W3C validator's engine).
 //!
 //! The checker runs on Java. It is taken from `VNU_JAR` if set, else from
@@ -9,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{TODAY, copy_tree, demo_copy, files_below, fixture_dir, kring};
+use crate::support::{TODAY, copy_tree, demo_copy, files_below, fixture_dir, kring, write};
 
 fn vnu_jar() -> PathBuf {
     if let Some(jar) = std::env::var_os("VNU_JAR") {
@@ -79,11 +80,50 @@ fn the_demo_html_passes_the_nu_checker() {
         .chain(letters)
         .collect();
 
+    nu_check(&pages);
+}
+
+/// The year's report (`kring report`) of the figures fixture, with four
+/// more conferences in March so that the charts have bars as well as
+/// withheld ones, in Dutch and in English.
+#[test]
+fn the_report_passes_the_nu_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture_dir("figures"), dir.path());
+    for i in 1..=4 {
+        write(
+            dir.path(),
+            &format!("cases/2026/2026-11{i}-extra.toml"),
+            &format!(
+                "id = \"2026-11{i}-extra\"\nvariant = \"family\"\n[request]\nreceived = 2026-02-0{i}\n\
+                 [conference]\ndate = 2026-03-1{i}\n[plan]\nrecorded = 2026-03-1{i}\n"
+            ),
+        );
+    }
+    let mut pages = Vec::new();
+    for lang in ["nl", "en"] {
+        let settings = dir.path().join("kring.toml");
+        let text = std::fs::read_to_string(&settings).unwrap();
+        let text = text.replace("language = \"nl\"", &format!("language = \"{lang}\""));
+        std::fs::write(&settings, text).unwrap();
+        let page = dir.path().join(format!("report-{lang}.html"));
+        kring()
+            .args(["report", "--year", "2026", "--today", TODAY, "--out"])
+            .arg(&page)
+            .arg(dir.path())
+            .assert()
+            .success();
+        pages.push(page);
+    }
+    nu_check(&pages);
+}
+
+fn nu_check(pages: &[PathBuf]) {
     let output = Command::new("java")
         .arg("-jar")
         .arg(vnu_jar())
         .args(["--format", "gnu"])
-        .args(&pages)
+        .args(pages)
         .output()
         .expect("Java is needed to run the Nu HTML checker; see .ci/run");
     let report = String::from_utf8_lossy(&output.stderr);

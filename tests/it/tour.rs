@@ -103,6 +103,7 @@ fn every_line_of_the_readme_tour_works() {
     for made in [
         "agenda/kring.ics",
         "registratie.csv",
+        "jaarcijfers-2026.html",
         ".local/share/man/man1/kring.1",
     ] {
         assert!(home.join(made).is_file(), "~/{made}");
