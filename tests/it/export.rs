@@ -226,7 +226,7 @@ fn csv_has_the_header_and_one_row_per_case() {
         .unwrap();
     assert_eq!(
         h.split_once(',').unwrap().1,
-        "community,2026-11,,,,,0,0,0,0,0,0,1,0,0,0,0,0,,false,false,false,,,,,,,,false,,0,,,,,,,,,,,,,0.00,0.00,"
+        "community,2026-11,,,,,0,0,0,0,0,0,1,0,0,0,0,0,,false,false,false,,,,,,,,,,0,,,,,,,,,,,,,0.00,0.00,"
     );
 }
 
