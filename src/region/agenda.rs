@@ -104,10 +104,18 @@ pub fn agenda(
                 .as_ref()
                 .zip(c.end.as_ref())
                 .map(|(s, e)| (s.get_ref().0, e.get_ref().0));
-            let what = match &location {
+            let mut what = match &location {
                 Some(l) => format!("{} conference at {l}", case.variant().as_str()),
                 None => format!("{} conference", case.variant().as_str()),
             };
+            // How far the invitations went, from the [[sent]] record.
+            let invited = case.invitations_sent();
+            if invited.sent > 0 {
+                what.push_str(&format!("; invited: {} of {}", invited.sent, invited.of));
+                if invited.by_post > 0 {
+                    what.push_str(&format!(", {} by post", invited.by_post));
+                }
+            }
             items.push(Item {
                 date,
                 kind: "conference",

@@ -233,6 +233,33 @@ fn the_demo_goes_out_once_with_one_recipient_a_calendar_and_nobody_elses_details
         "{checklist}"
     );
 
+    let agenda = kring_for(&server, root)
+        .args(["agenda", "--days", "120"])
+        .output()
+        .unwrap();
+    let agenda = String::from_utf8_lossy(&agenda.stdout).to_string();
+    assert!(agenda.contains("; invited: 5 of 8"), "{agenda}");
+
+    // The password is nowhere: not in what kring said, the record or a message.
+    let (_, password) = server.credentials().unwrap();
+    assert!(!stderr.contains(password) && !String::from_utf8_lossy(&run.stdout).contains(password));
+    for case in walkdir::WalkDir::new(root.join("cases")) {
+        let case = case.unwrap();
+        if case.file_type().is_file() {
+            assert!(
+                !read(case.path()).contains(password),
+                "{}",
+                case.path().display()
+            );
+        }
+    }
+    assert!(
+        server
+            .messages()
+            .iter()
+            .all(|m| m.forbidden(&[password]).is_empty())
+    );
+
     // Nothing unchanged goes twice.
     let again = kring_for(&server, root).arg("send").output().unwrap();
     assert_eq!(again.status.code(), Some(0));
@@ -510,6 +537,28 @@ fn killed_at_any_moment_kring_send_never_sends_a_message_twice() {
     } else {
         assert_eq!(copies.len(), 36, "{stderr}");
     }
+    // Asked to, kring sends what was uncertain, and then everyone has it.
+    let resend = kring_for(&server, root)
+        .args(["send", "--resend-uncertain"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        resend.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&resend.stderr)
+    );
+    let mut reached = std::collections::BTreeSet::new();
+    for m in server.messages() {
+        reached.insert(only_recipient(&m));
+    }
+    assert_eq!(reached.len(), 36);
+    let again = kring_for(&server, root).arg("send").output().unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "nothing is uncertain any more"
+    );
 }
 
 #[test]
