@@ -61,6 +61,16 @@ fn svg(
     ))
 }
 
+/// An axis label: whole numbers only; the ticks between them stay
+/// unlabelled (a count of 2.5 does not exist, and "2 2 2" misleads).
+fn whole(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        String::new()
+    }
+}
+
 /// Vertical bars, one per label (months, variants, days).
 pub fn columns(title: &str, bars: &[Bar], floor: f64) -> Result<String, String> {
     let n = u32::try_from(bars.len()).unwrap_or(u32::MAX).max(1);
@@ -87,7 +97,7 @@ pub fn columns(title: &str, bars: &[Bar], floor: f64) -> Result<String, String> 
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| whole(*y))
             .draw()?;
         chart.draw_series(bars.iter().zip(0u32..).filter_map(|(bar, i)| {
             let value = bar.value?;
@@ -158,7 +168,7 @@ pub fn rows(title: &str, bars: &[Bar], max: Option<f64>) -> Result<String, Strin
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .x_label_formatter(&|x| format!("{x:.0}"))
+            .x_label_formatter(&|x| whole(*x))
             .draw()?;
         let slot = |j: usize| n - 1 - u32::try_from(j).unwrap_or(0);
         chart.draw_series(bars.iter().enumerate().filter_map(|(j, bar)| {

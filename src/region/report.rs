@@ -101,7 +101,9 @@ impl Numbers {
     /// A score's mean with its number, `8,1 (12)`, or "< 5".
     fn scores(self, s: Scores) -> String {
         match s.mean() {
-            Some(mean) if s.count >= MIN_CASES => format!("{} ({})", self.decimal(mean), s.count),
+            Some(mean) if s.count >= MIN_CASES && s.cases >= MIN_CASES => {
+                format!("{} ({})", self.decimal(mean), s.count)
+            }
             _ => WITHHELD.into(),
         }
     }
@@ -136,6 +138,9 @@ fn all_groups(row: &Row, dimension: usize) -> Scores {
         .fold(Scores::default(), |acc, group| Scores {
             sum: acc.sum + group[dimension].sum,
             count: acc.count + group[dimension].count,
+            // The groups' cases overlap; the largest is the fewest distinct
+            // cases there can be, so a mean is never shown on too few.
+            cases: acc.cases.max(group[dimension].cases),
         })
 }
 
@@ -214,7 +219,8 @@ pub fn html(input: &Input) -> Result<String, String> {
     for (d, dimension) in DIMENSIONS.iter().enumerate() {
         let s = all_groups(all, d);
         key.push((
-            num.mean(s.mean(), s.count),
+            // Withheld below five scores or five cases alike.
+            num.mean(s.mean(), s.count.min(s.cases)),
             label(format!("report-score-{dimension}")),
         ));
     }
@@ -272,7 +278,7 @@ pub fn html(input: &Input) -> Result<String, String> {
                     Message::dynamic(format!("figures-group-{group}")).in_lang(lang),
                     Message::dynamic(format!("figures-score-{dimension}")).in_lang(lang)
                 ),
-                value: s.mean().and_then(|m| shown(m, s.count)),
+                value: s.mean().and_then(|m| shown(m, s.count.min(s.cases))),
                 colour: d,
             });
         }
@@ -543,9 +549,23 @@ mod tests {
         assert_eq!(num.days(Some(8.0), 5), "8");
         assert_eq!(num.days(Some(32.5), 5), "32,5");
         assert_eq!(num.days(Some(8.0), 4), "< 5");
-        let few = Scores { sum: 36, count: 4 };
+        let few = Scores {
+            sum: 36,
+            count: 4,
+            cases: 4,
+        };
         assert_eq!(num.scores(few), "< 5");
-        let enough = Scores { sum: 41, count: 5 };
+        let enough = Scores {
+            sum: 41,
+            count: 5,
+            cases: 5,
+        };
+        let one_case = Scores {
+            sum: 41,
+            count: 5,
+            cases: 1,
+        };
+        assert_eq!(num.scores(one_case), "< 5", "five scores from one family");
         assert_eq!(num.scores(enough), "8,2 (5)");
     }
 

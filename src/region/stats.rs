@@ -381,6 +381,9 @@ impl By {
 pub struct Scores {
     pub sum: i64,
     pub count: usize,
+    /// From how many cases the scores come (the report withholds a mean
+    /// that rests on fewer than five cases, however many scores it has).
+    pub cases: usize,
 }
 
 impl Scores {
@@ -807,10 +810,19 @@ fn row(year: i32, by: By, group: Option<String>, bucket: &Bucket, prices: Option
         for &topic in &h.topics {
             topics[index_of(&TOPICS, topic)] += 1;
         }
+        let mut from_this_case = [[false; 3]; 4];
         for &(group, dimension, score) in &h.scores {
             let s = &mut scores[group][dimension];
             s.sum += score;
             s.count += 1;
+            from_this_case[group][dimension] = true;
+        }
+        for (group, dimensions) in from_this_case.iter().enumerate() {
+            for (dimension, scored) in dimensions.iter().enumerate() {
+                if *scored {
+                    scores[group][dimension].cases += 1;
+                }
+            }
         }
         centi_hours = centi_hours.saturating_add(h.costs.centi_hours);
         if let Some(prices) = prices {
