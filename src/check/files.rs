@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use super::{Context, Findings, at};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
-use crate::messages::Message;
 use crate::model::{Spanned, is_placeholder, is_valid_id};
 use crate::msg;
 use crate::repo::{LoadError, Loaded, max_file_size_text};
@@ -53,7 +52,7 @@ pub(super) fn load_error(file: &Loaded, error: &LoadError) -> Result<Vec<Diagnos
             Code::K001,
             span.clone(),
             msg!("K001-syntax", message = message.trim_end()),
-            help.clone().map(Message::text),
+            help.clone(),
         )],
         LoadError::Shape(problems) => problems
             .iter()

@@ -60,6 +60,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
         repo.settings.followup_days,
         from,
         args.days,
+        ui.lang,
     );
     if let Some(who) = &args.coordinator {
         items.retain(|i| i.coordinator.as_deref() == Some(who.as_str()));
@@ -78,14 +79,17 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
                 if let Some((start, end)) = item.times {
                     what = format!("{}-{} {what}", start.format("%H:%M"), end.format("%H:%M"));
                 }
+                let overdue = if item.overdue {
+                    ui.t(&msg!("agenda-overdue"))
+                } else {
+                    String::new()
+                };
                 text.push_str(&format!(
-                    "{}  {:<10}  {:<width$}  {:<22}  {}{}\n",
+                    "{}  {:<12}  {:<width$}  {:<22}  {overdue}{what}\n",
                     item.date,
-                    item.kind,
+                    ui.t(&msg!("agenda-kind", kind = item.kind)),
                     item.case,
                     item.coordinator.as_deref().unwrap_or("-"),
-                    if item.overdue { "OVERDUE: " } else { "" },
-                    what
                 ));
             }
             if items.is_empty() {

@@ -47,7 +47,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<Outcome> {
     }
     let (_, all) = open_and_load(&[repo.cases_dir()])?;
     let cases: Vec<_> = all.iter().filter_map(|l| l.case.as_ref().ok()).collect();
-    let ranking = rank(case, &roster, &cases, &repo.settings.language);
+    let ranking = rank(case, &roster, &cases, &repo.settings.language, ui.lang);
 
     match args.format {
         Format::Json => print_stdout(&(serde_json::to_string(&ranking)? + "\n"))?,

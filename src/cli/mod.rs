@@ -421,13 +421,31 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Ok(date);
     }
+    // clap calls this before `--lang` is read: the language comes from the
+    // command line as it stands, then as everywhere else.
+    let lang = early_language();
     Err(match crate::model::loose_date(text) {
-        Some(date) => format!(
-            "a date is written as year-month-day: {}",
-            date.format("%Y-%m-%d")
-        ),
-        None => "expected a date as year-month-day, like 2026-12-01".to_string(),
-    })
+        Some(date) => msg!("date-arg-form", date = date.format("%Y-%m-%d").to_string()),
+        None => msg!("date-arg-not-a-date"),
+    }
+    .in_lang(lang))
+}
+
+/// The language of messages before clap has parsed the command line:
+/// `--lang X` or `--lang=X` among the arguments, else `KRING_LANG`, else
+/// kring.toml and the locale ([`message_language`]).
+fn early_language() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1).cloned())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
+        })
+        .or_else(|| std::env::var("KRING_LANG").ok());
+    message_language(flag.as_deref())
 }
 
 /// Accepts the variants by name, as the case files spell them, and lists

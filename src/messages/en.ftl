@@ -382,6 +382,60 @@ exported = exported { $cases ->
        *[other] { $cases } cases
     } to { $file }
 
+## How to set a syntax error right (K001)
+
+syntax-date-form = a date is written as year-month-day: `{ $key } = { $date }`
+syntax-table-twice = { $header } is already on line { $line }: a table is given once; move these keys there
+
+## Date arguments (--today, agenda --from)
+
+date-arg-form = a date is written as year-month-day: { $date }
+date-arg-not-a-date = expected a date as year-month-day, like 2026-12-01
+
+## kring match: why a coordinator fits or not
+
+match-tied = tied to { $organisation }, which takes part
+match-not-trained = not trained for a { $variant } conference
+match-not-available = not available on { $date }
+match-speaks = +3 speaks { $language }, as the family wishes
+match-does-not-speak = -3 does not speak { $language }, a participant's language
+match-wish = +2 { $what }: { $wish }, as the family wishes
+match-open-cases = -{ $open } has { $open ->
+        [one] 1 open case
+       *[other] { $open } open cases
+    }
+match-no-open-cases = ±0 no open cases
+match-same-day = -{ $points } has another conference on { $date }
+
+## kring agenda: what each item says
+
+agenda-conference = { $variant } conference{ $location ->
+        [none] {""}
+       *[other] {" "}at { $location }
+    }
+agenda-invited = ; invited: { $sent } of { $of }{ $post ->
+        [0] {""}
+       *[other] , { $post } by post
+    }
+agenda-prepare = prepare before the conference on { $date }: { $people }
+agenda-people = { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
+agenda-send-plan = send the plan to all participants
+agenda-record-plan = record the plan and send it to all participants
+agenda-due = { $what } (due { $due })
+agenda-followup = ask a few people how the plan is going
+agenda-review = the circle looks back on its plan
+agenda-overdue = {"OVERDUE: "}
+agenda-kind = { $kind ->
+        [conference] conference
+        [prepare] prepare
+        [plan] plan
+        [follow-up] follow-up
+       *[review] review
+    }
+
 ## issue 16: send
 
 send-what = { $what ->

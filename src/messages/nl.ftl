@@ -252,7 +252,7 @@ K604-training = { $name } heeft deel `{ $training }` van de opleiding niet gedaa
 
 ## De vorm van een bestand (K002)
 
-unknown-key = onbekend veld `{ $key }`; kies uit { $expected }
+unknown-key = onbekende sleutel `{ $key }`; kies uit { $expected }
 unknown-value = onbekende waarde `{ $value }`; kies uit { $expected }
 missing-key = het veld `{ $key }` ontbreekt
 date-quotes = een datum schrijf je zonder aanhalingstekens, als jaar-maand-dag: { $date }
@@ -395,6 +395,69 @@ exported = { $cases ->
         [one] 1 zaak
        *[other] { $cases } zaken
     } geëxporteerd naar { $file }
+
+## Hoe je een fout in de TOML herstelt (K001)
+
+syntax-date-form = schrijf een datum als jaar-maand-dag: `{ $key } = { $date }`
+syntax-table-twice = { $header } staat al op regel { $line }: een tabel komt maar één keer voor; zet deze sleutels daar
+
+## Datums op de opdrachtregel (--today, agenda --from)
+
+date-arg-form = schrijf een datum als jaar-maand-dag: { $date }
+date-arg-not-a-date = dit is geen datum; schrijf jaar-maand-dag, bijvoorbeeld 2026-12-01
+
+## kring match: waarom een coördinator past of niet
+
+match-tied = heeft een band met { $organisation }, en die doet mee
+match-not-trained = niet opgeleid voor { $variant ->
+        [family] een familieconferentie
+        [restorative] een herstelgerichte conferentie
+        [community] een conferentie in een buurt of groep
+       *[learning] een leerconferentie
+    }
+match-not-available = niet beschikbaar op { $date }
+match-speaks = +3 spreekt { $language }, zoals de familie wil
+match-does-not-speak = -3 spreekt geen { $language }, de taal van een deelnemer
+match-wish = +2 { $what ->
+        [gender] geslacht
+        [background] achtergrond
+       *[religion] geloof
+    }: { $wish }, zoals de familie wil
+match-open-cases = -{ $open } heeft { $open ->
+        [one] 1 open zaak
+       *[other] { $open } open zaken
+    }
+match-no-open-cases = ±0 geen open zaken
+match-same-day = -{ $points } heeft op { $date } al een andere conferentie
+
+## kring agenda: wat elk punt zegt
+
+agenda-conference = conferentie ({ $variant }){ $location ->
+        [none] {""}
+       *[other] {" "}in { $location }
+    }
+agenda-invited = ; uitgenodigd: { $sent } van { $of }{ $post ->
+        [0] {""}
+       *[other] , { $post } per post
+    }
+agenda-prepare = voorbereiden vóór de conferentie van { $date }: { $people }
+agenda-people = { $count ->
+        [one] 1 persoon
+       *[other] { $count } mensen
+    }
+agenda-send-plan = het plan naar alle deelnemers sturen
+agenda-record-plan = het plan vastleggen en naar alle deelnemers sturen
+agenda-due = { $what } (dat moest op { $due })
+agenda-followup = een paar mensen vragen hoe het plan loopt
+agenda-review = de kring kijkt terug op het plan
+agenda-overdue = {"TE LAAT: "}
+agenda-kind = { $kind ->
+        [conference] conferentie
+        [prepare] voorbereiden
+        [plan] plan
+        [follow-up] opvolging
+       *[review] terugblik
+    }
 
 ## issue 16: send
 

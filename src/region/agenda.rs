@@ -5,8 +5,10 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use crate::messages::Lang;
 use crate::model::roster::Roster;
 use crate::model::{Case, add_days};
+use crate::msg;
 
 /// How many days before the conference everyone should be prepared (as in
 /// rule K207).
@@ -70,7 +72,11 @@ pub fn agenda(
     followup_days: u32,
     from: NaiveDate,
     days: u32,
+    lang: Lang,
 ) -> Vec<Item> {
+    let due_by = |what: &str, due: NaiveDate| {
+        msg!("agenda-due", what = what, due = due.to_string()).in_lang(lang)
+    };
     let until = add_days(from, days).unwrap_or(NaiveDate::MAX);
     let in_window = |d: NaiveDate| from <= d && d < until;
     let mut items = Vec::new();
@@ -104,17 +110,28 @@ pub fn agenda(
                 .as_ref()
                 .zip(c.end.as_ref())
                 .map(|(s, e)| (s.get_ref().0, e.get_ref().0));
-            let mut what = match &location {
-                Some(l) => format!("{} conference at {l}", case.variant().as_str()),
-                None => format!("{} conference", case.variant().as_str()),
+            let variant = match lang {
+                Lang::En => case.variant().as_str().to_string(),
+                _ => super::variant_word(case.variant().as_str(), lang),
             };
+            let mut what = msg!(
+                "agenda-conference",
+                variant = variant,
+                location = location.clone().unwrap_or_else(|| "none".into())
+            )
+            .in_lang(lang);
             // How far the invitations went, from the [[sent]] record.
             let invited = case.invitations_sent();
             if invited.sent > 0 {
-                what.push_str(&format!("; invited: {} of {}", invited.sent, invited.of));
-                if invited.by_post > 0 {
-                    what.push_str(&format!(", {} by post", invited.by_post));
-                }
+                what.push_str(
+                    &msg!(
+                        "agenda-invited",
+                        sent = invited.sent,
+                        of = invited.of,
+                        post = invited.by_post
+                    )
+                    .in_lang(lang),
+                );
             }
             items.push(Item {
                 date,
@@ -142,21 +159,17 @@ pub fn agenda(
                 .checked_sub_days(chrono::Days::new(u64::from(PREPARE_BEFORE)))
                 .unwrap_or(date);
             if !unprepared.is_empty() && by < until {
+                let prepare = |people: String| {
+                    msg!("agenda-prepare", date = date.to_string(), people = people).in_lang(lang)
+                };
                 add(
                     by.max(from),
                     "prepare",
-                    format!(
-                        "prepare before the conference on {date}: {}",
-                        unprepared.join(", ")
-                    ),
+                    prepare(unprepared.join(", ")),
                     false,
                 );
-                let people = match unprepared.len() {
-                    1 => "1 person".to_string(),
-                    n => format!("{n} people"),
-                };
-                prepare_without_names =
-                    Some(format!("prepare before the conference on {date}: {people}"));
+                let people = msg!("agenda-people", count = unprepared.len()).in_lang(lang);
+                prepare_without_names = Some(prepare(people));
             }
         }
 
@@ -167,12 +180,12 @@ pub fn agenda(
         {
             let due = add_days(date, PLAN_WITHIN).unwrap_or(date);
             let what = if case.plan.is_some() {
-                "send the plan to all participants".to_string()
+                msg!("agenda-send-plan").in_lang(lang)
             } else {
-                "record the plan and send it to all participants".to_string()
+                msg!("agenda-record-plan").in_lang(lang)
             };
             if due < from {
-                add(from, "plan", format!("{what} (due {due})"), true);
+                add(from, "plan", due_by(&what, due), true);
             } else if in_window(due) {
                 add(due, "plan", what, false);
             }
@@ -183,9 +196,9 @@ pub fn agenda(
             && let Some(due) = case.followup_due(followup_days)
             && date.is_some_and(|d| d < until)
         {
-            let what = "ask a few people how the plan is going".to_string();
+            let what = msg!("agenda-followup").in_lang(lang);
             if due < from {
-                add(from, "follow-up", format!("{what} (due {due})"), true);
+                add(from, "follow-up", due_by(&what, due), true);
             } else if in_window(due) {
                 add(due, "follow-up", what, false);
             }
@@ -198,12 +211,7 @@ pub fn agenda(
             .map(|r| r.get_ref().0)
             && in_window(review)
         {
-            add(
-                review,
-                "review",
-                "the circle looks back on its plan".to_string(),
-                false,
-            );
+            add(review, "review", msg!("agenda-review").in_lang(lang), false);
         }
         for item in case_items.iter_mut().filter(|i| i.kind == "prepare") {
             item.what_without_names = prepare_without_names.clone();

@@ -11,8 +11,10 @@
 
 use serde::Serialize;
 
+use crate::messages::Lang;
 use crate::model::roster::{Roster, RosterEntry};
 use crate::model::{Case, is_blank};
+use crate::msg;
 
 /// One coordinator's place in the ranking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,7 +47,14 @@ pub struct Ranking {
 /// Ranks the roster for `case`. `cases` are all cases of the repository
 /// (for each coordinator's load and conference days); `default_language`
 /// is the repository's document language.
-pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &str) -> Ranking {
+pub fn rank(
+    case: &Case,
+    roster: &Roster,
+    cases: &[&Case],
+    default_language: &str,
+    lang: Lang,
+) -> Ranking {
+    let say = |m: crate::messages::Message| m.in_lang(lang);
     let mut candidates = Vec::new();
     let mut excluded = Vec::new();
     let organisations = organisations(case);
@@ -61,18 +70,18 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
     for coordinator in &roster.coordinators {
         let mut out = Vec::new();
         if let Some(tie) = coordinator.tie_with(organisations.iter().map(String::as_str)) {
-            out.push(format!("tied to {tie}, which takes part"));
+            out.push(say(msg!("match-tied", organisation = tie)));
         }
         if !coordinator.trained_for(case.variant()) {
-            out.push(format!(
-                "not trained for a {} conference",
-                case.variant().as_str()
-            ));
+            out.push(say(msg!(
+                "match-not-trained",
+                variant = case.variant().as_str()
+            )));
         }
         if let Some(date) = case.conference_date()
             && !coordinator.available_on(date)
         {
-            out.push(format!("not available on {date}"));
+            out.push(say(msg!("match-not-available", date = date.to_string())));
         }
         if !out.is_empty() {
             excluded.push(Excluded {
@@ -82,7 +91,7 @@ pub fn rank(case: &Case, roster: &Roster, cases: &[&Case], default_language: &st
             });
             continue;
         }
-        candidates.push(score(coordinator, case, &others, &needed, &wishes));
+        candidates.push(score(coordinator, case, &others, &needed, &wishes, lang));
     }
     candidates.sort_by(|a, b| {
         b.score
@@ -103,22 +112,22 @@ fn score(
     others: &[(&str, &Case)],
     needed: &[String],
     wishes: &crate::model::Wishes,
+    lang: Lang,
 ) -> Candidate {
+    let say = |m: crate::messages::Message| m.in_lang(lang);
     let speaks = coordinator.languages();
     let mut score = 0;
     let mut reasons = Vec::new();
     for lang in &wishes.languages {
         if speaks.contains(&lang.as_str()) {
             score += 3;
-            reasons.push(format!("+3 speaks {lang}, as the family wishes"));
+            reasons.push(say(msg!("match-speaks", language = lang.as_str())));
         }
     }
     for lang in needed {
         if !speaks.contains(&lang.as_str()) {
             score -= 3;
-            reasons.push(format!(
-                "-3 does not speak {lang}, a participant's language"
-            ));
+            reasons.push(say(msg!("match-does-not-speak", language = lang.as_str())));
         }
     }
     let fits = |wish: &Option<String>, has: &Option<String>| -> Option<String> {
@@ -134,7 +143,7 @@ fn score(
     ] {
         if let Some(wish) = fits(wish, has) {
             score += 2;
-            reasons.push(format!("+2 {what}: {wish}, as the family wishes"));
+            reasons.push(say(msg!("match-wish", what = what, wish = wish)));
         }
     }
 
@@ -146,12 +155,9 @@ fn score(
     let open = theirs.iter().filter(|c| c.is_open()).count();
     if open > 0 {
         score -= open as i32;
-        reasons.push(format!(
-            "-{open} has {open} open case{}",
-            if open == 1 { "" } else { "s" }
-        ));
+        reasons.push(say(msg!("match-open-cases", open = open)));
     } else {
-        reasons.push("±0 no open cases".to_string());
+        reasons.push(say(msg!("match-no-open-cases")));
     }
     if let Some(date) = case.conference_date() {
         let same_day = theirs
@@ -160,10 +166,11 @@ fn score(
             .count();
         if same_day > 0 {
             score -= 5 * same_day as i32;
-            reasons.push(format!(
-                "-{} has another conference on {date}",
-                5 * same_day
-            ));
+            reasons.push(say(msg!(
+                "match-same-day",
+                points = 5 * same_day,
+                date = date.to_string()
+            )));
         }
     }
     Candidate {

@@ -44,7 +44,7 @@ pub enum LoadError {
     Syntax {
         message: String,
         span: Option<Range<usize>>,
-        help: Option<String>,
+        help: Option<crate::messages::Message>,
     },
     /// Valid TOML of the wrong shape (K002): every problem, in file order.
     Shape(Vec<ShapeProblem>),
@@ -183,7 +183,7 @@ pub fn parse(text: &str) -> (Option<Spanned<String>>, Result<Case, LoadError>) {
 
 /// How to set a syntax error right, where the text shows what was meant: a
 /// date in another form (`12-10-2026`), or a table given twice.
-fn syntax_help(text: &str, span: Option<Range<usize>>) -> Option<String> {
+fn syntax_help(text: &str, span: Option<Range<usize>>) -> Option<crate::messages::Message> {
     let span = span?;
     let line_start = text[..span.start.min(text.len())]
         .rfind('\n')
@@ -195,10 +195,10 @@ fn syntax_help(text: &str, span: Option<Range<usize>>) -> Option<String> {
     if let Some((key, value)) = line.split_once('=') {
         let value = value.split('#').next().unwrap_or("").trim();
         if let Some(date) = crate::model::loose_date(value) {
-            return Some(format!(
-                "a date is written as year-month-day: `{} = {}`",
-                key.trim(),
-                date.format("%Y-%m-%d")
+            return Some(crate::msg!(
+                "syntax-date-form",
+                key = key.trim(),
+                date = date.format("%Y-%m-%d").to_string()
             ));
         }
     }
@@ -207,9 +207,10 @@ fn syntax_help(text: &str, span: Option<Range<usize>>) -> Option<String> {
         let first = text[..line_start]
             .lines()
             .position(|l| l.trim() == header)?;
-        return Some(format!(
-            "{header} is already on line {}: a table is given once; move these keys there",
-            first + 1
+        return Some(crate::msg!(
+            "syntax-table-twice",
+            header = header,
+            line = first + 1
         ));
     }
     None
