@@ -112,7 +112,7 @@ K212-help = voeg `[translations.<taal>]` toe met de vraag en de afspraken in die
 K213-summary = een kind onder de 12 is uitgenodigd door iemand anders en er is geen steunfiguur
 K214-summary = een e-mailadres is geen geldig adres
 K213-help = voeg een steunfiguur toe die naast het kind zit (`role = "supporter"`), of leg vast wie het kind uitnodigde
-K214-help = verbeter het adres (naam@voorbeeld.nl), of haal het weg en zet `post = true`; `kring send` stuurt er niets heen
+K214-help = verbeter het adres (naam@voorbeeld.nl), of haal het weg en zet `post = true`; `kring send` stuurt niets naar dit adres
 K301-summary = datums staan in de verkeerde volgorde
 K301-help = verbeter de datum: de stappen van een conferentie volgen elkaar op in de tijd
 K302-summary = de tijden van de conferentie kloppen niet
@@ -472,15 +472,15 @@ send-why = { $why ->
         [new] nieuw
         [changed] gewijzigd
         [failed-before] vorige keer mislukt
-        [soon] de bijeenkomst is bijna
+        [soon] de bijeenkomst is binnenkort
         [cancelled] de bijeenkomst gaat niet door
        *[uncertain] onzeker: misschien al aangekomen
     }
 send-by-post = per post
-send-dry-run = proefrun: { $messages ->
+send-dry-run = alleen een proef: { $messages ->
         [one] 1 bericht
        *[other] { $messages } berichten
-    } klaar voor { $cases ->
+    } te versturen voor { $cases ->
         [one] 1 zaak
        *[other] { $cases } zaken
     }{ $post ->
@@ -491,7 +491,7 @@ send-waiting = er loopt al een `kring send` in deze map; ik wacht tot die klaar 
 send-outbox = niets verstuurd: { $messages ->
         [one] 1 bericht staat
        *[other] { $messages } berichten staan
-    } in { $folder } om na te kijken; er is niets vastgelegd in de zaakbestanden. Stel `transport` in onder [send] in kring.toml om echt te versturen.
+    } in { $folder } om na te kijken. Er is niets vastgelegd in de zaakbestanden. Wil je echt versturen? Zet dan `transport` onder [send] in kring.toml.
 send-summary = { $sent ->
         [one] 1 bericht
        *[other] { $sent } berichten
@@ -506,11 +506,11 @@ send-summary = { $sent ->
        *[other] , { $post } per post (`kring letters`)
     }
 send-failed = { $case }: { $what } aan `{ $participant }` is niet verstuurd: { $answer }
-send-uncertain = { $case }: { $what } aan `{ $participant }` is eerder verstuurd, maar het antwoord van de server is nooit vastgelegd. Misschien is het bericht al aangekomen. Vraag het na, en gebruik `--resend-uncertain` om het opnieuw te sturen.
-send-post = { $case }: { $what } voor `{ $participant }` gaat per post; druk de brief af met `kring letters`
-send-unreachable = { $case }: { $what } voor `{ $participant }` kan niet weg: { $reason ->
+send-uncertain = { $case }: { $what } aan `{ $participant }` is al eerder aan de mailserver gegeven, maar het antwoord van de server is nooit vastgelegd. Misschien is het bericht al aangekomen. Vraag het na. Gebruik `--resend-uncertain` om het opnieuw te sturen.
+send-post = { $case }: { $what } voor `{ $participant }` gaat per post; maak de brief met `kring letters` en druk hem af
+send-unreachable = { $case }: { $what } voor `{ $participant }` kan niet verstuurd worden: { $reason ->
         [bad-address] het e-mailadres klopt niet (K214)
-       *[no-address] er is geen e-mailadres en geen postadres; breng het zelf of bel
+       *[no-address] er is geen e-mailadres en geen postadres; breng het zelf langs of bel
     }
 send-case-errors = { $case }: niets verstuurd, want het zaakbestand heeft { $errors ->
         [one] 1 fout
@@ -521,7 +521,7 @@ send-record-failed = { $case }: kan niet vastleggen wat er is verstuurd, dus ik 
 send-not-built = { $case }: het bericht voor `{ $participant }` kan niet gemaakt worden: { $error }
 send-no-host = `smtp_host` ontbreekt onder [send] in kring.toml
 send-plain-not-loopback = `smtp_security = "none"` mag alleen naar deze computer zelf (localhost, 127.0.0.1, ::1), niet naar `{ $host }`: gebruik "starttls" of "tls"
-send-no-password = `smtp_user` staat onder [send], maar er is geen wachtwoord: zet het in KRING_SMTP_PASSWORD, of in een bestand buiten de map met zaken en noem dat in KRING_SMTP_PASSWORD_FILE
+send-no-password = `smtp_user` staat onder [send], maar er is geen wachtwoord: zet het in KRING_SMTP_PASSWORD, of in een bestand buiten de map met zaken, en zet de naam van dat bestand in KRING_SMTP_PASSWORD_FILE
 send-password-in-repository = KRING_SMTP_PASSWORD_FILE moet een bestand buiten de map met zaken zijn, anders komt het wachtwoord in git: { $file }
 send-password-file = kan het wachtwoordbestand { $file } niet lezen: { $error }
 send-ca-file = kan het certificaat in { $file } niet lezen: { $error }
@@ -561,7 +561,7 @@ send-sent = { $case }: { $what } verstuurd aan `{ $participant }` ({ $address })
 send-written = { $case }: { $what } voor `{ $participant }` klaargezet in { $file }
 send-case-done = { $case }: { $written ->
         [0] { $sent } verstuurd
-       *[other] { $written } klaargezet in de outbox
+       *[other] { $written } klaargezet om na te kijken
     }{ $failed ->
         [0] {""}
        *[other] , { $failed } mislukt
@@ -579,39 +579,39 @@ letters-written = { $file } geschreven: { $letters ->
     } voor { $cases ->
         [one] 1 zaak
        *[other] { $cases } zaken
-    }; druk af op 100%, enkelzijdig, en vouw in drieën voor een vensterenvelop
+    }. Druk af op 100% en op één kant van het papier. Vouw elke brief in drieën voor een envelop met venster.
 letters-recorded = { $letters ->
         [one] 1 brief
        *[other] { $letters } brieven
-    } vastgelegd als per post verstuurd op { $date }, in { $cases ->
+    } per post verstuurd op { $date }; dat staat nu in { $cases ->
         [one] 1 zaakbestand
        *[other] { $cases } zaakbestanden
     }
-letters-record-failed = { $case }: de brieven zijn gemaakt maar niet vastgelegd: { $error }
-letters-unchecked = { $file } heeft fouten: daaruit geen brieven (zie `kring check`)
+letters-record-failed = { $case }: de brieven zijn gemaakt, maar dat staat niet in het zaakbestand: { $error }
+letters-unchecked = { $file } heeft fouten, dus daar komen geen brieven uit (zie `kring check`)
 letters-no-address = { $case }: { $count ->
-        [one] { $participants } krijgt post maar heeft
-       *[other] { $participants } krijgen post maar hebben
-    } geen adres: geen brief met { $what ->
+        [one] { $participants } krijgt post, maar heeft
+       *[other] { $participants } krijgen post, maar hebben
+    } geen adres. Dus geen brief met { $what ->
         [invitation] de uitnodiging
         [update] de gewijzigde uitnodiging
         [cancellation] het bericht dat het niet doorgaat
        *[plan] het plan
     } (vul `address` in, of een `email`)
-letters-long-address = { $case }: het adres van { $participant } heeft met de naam { $lines } regels, meer dan in het venster passen (6): geen brief met { $what ->
+letters-long-address = { $case }: het adres van { $participant } is met de naam erbij { $lines } regels. Dat past niet in het venster van de envelop (hoogstens 6). Dus geen brief met { $what ->
         [invitation] de uitnodiging
         [update] de gewijzigde uitnodiging
         [cancellation] het bericht dat het niet doorgaat
        *[plan] het plan
     }
-letters-plan-sent = { $case }: het plan ging op { $date } naar iedereen (`plan.sent`): geen brieven met het plan
-letters-no-reminder = { $case }: herinneringen gaan alleen per e-mail, een brief komt te laat: geen voor { $participants }
+letters-plan-sent = { $case }: het plan is op { $date } al naar iedereen gegaan (`plan.sent`), dus geen brieven met het plan
+letters-no-reminder = { $case }: herinneringen gaan alleen per e-mail, want een brief komt te laat. Dus geen herinnering voor { $participants }
 ## issue 17: books
 
 K701-summary = uren, een bedrag, kilometers of een cijfer vallen buiten de grenzen
-K701-help = uren zijn meer dan 0 en hoogstens 24 per regel, bedragen en kilometers zijn niet negatief, cijfers gaan van 1 tot en met 10
-K701-hours = { $hours } uur in één regel; dat moet meer dan 0 en hoogstens 24 zijn (verdeel langer werk over meer dagen)
-K701-negative = `{ $key }` is { $value }; dat kan niet negatief zijn
+K701-help = uren: meer dan 0 en hoogstens 24 per regel; bedragen en kilometers: niet lager dan 0; cijfers: van 1 tot en met 10
+K701-hours = er staat { $hours } uur in één regel; dat moet meer dan 0 en hoogstens 24 zijn (verdeel langer werk over meer dagen)
+K701-negative = `{ $key }` is { $value }; dat mag niet lager zijn dan 0
 K701-no-amount = deze onkosten hebben geen `amount` (en bij reiskosten geen `km`)
 K701-score = het cijfer bij `{ $key }` is { $score }; cijfers gaan van 1 tot en met 10
 K702-summary = een gesloten zaak met een gehouden conferentie is niet helemaal geregistreerd
@@ -622,16 +622,16 @@ K702-missing = de zaak is gesloten en de conferentie is gehouden, maar bij `[req
        *[both] `requester` en geen `topics`
     }
 K703-summary = `follows` noemt geen zaak van deze map
-K703-help = geef het id van de eerdere zaak, zoals het in dat bestand staat (`kring status` toont ze)
-K703-unknown = deze zaak volgt op `{ $id }`, maar er is geen zaak met dat id
+K703-help = geef het id van de eerdere zaak, zoals het in dat bestand staat (`kring status` laat alle zaken zien)
+K703-unknown = deze zaak volgt op `{ $id }`, maar in deze map is geen zaak met dat id
 K703-itself = een zaak kan niet op zichzelf volgen; geef het id van de eerdere zaak
 K704-summary = `funder` staat niet bij de financiers in kring.toml
-K704-help = gebruik een sleutel uit `[funders]` in kring.toml, of zet de financier daar bij
-K704-unknown = de financier `{ $funder }` staat niet bij `[funders]` in kring.toml (wel: { $keys })
+K704-help = gebruik een van de namen onder `[funders]` in kring.toml, of zet de financier daar bij
+K704-unknown = de financier `{ $funder }` staat niet bij `[funders]` in kring.toml (daar staan: { $keys })
 K705-summary = uren of onkosten van voor de aanvraag of lang na het sluiten
 K705-help = kijk de datum na; uren en onkosten horen tussen de aanvraag en { 60 } dagen na `closed.date`
-K705-before = deze regel van { $date } is van voor de aanvraag ({ $received })
-K705-after = deze regel van { $date } is meer dan { $days } dagen na het sluiten van de zaak ({ $closed })
+K705-before = deze regel is van { $date }; dat is voordat de aanvraag binnenkwam ({ $received })
+K705-after = deze regel is van { $date }; dat is meer dan { $days } dagen nadat de zaak is gesloten ({ $closed })
 unreadable-not-declared = { $file } is niet te lezen; de uren en onkosten daarin staan niet in de declaratie
 declare-nothing = niets te declareren in { $month }: geen uren, onkosten of gehouden conferenties in die maand
 declare-nothing-for = niets te declareren in { $month } voor { $coordinator }: geen uren, onkosten of gehouden conferenties in die maand
@@ -642,7 +642,7 @@ declare-written = { $files ->
     } voor { $coordinators ->
         [one] 1 coördinator
        *[other] { $coordinators } coördinatoren
-    } geschreven naar { $folder }
+    } geschreven in { $folder }
 ## render: meldingen tijdens het maken van documenten, en de voortgangsbalk
 
 render-bad-case-id = het zaak-id `{ $id }` is niet geldig; er zijn geen documenten gemaakt
@@ -727,7 +727,7 @@ figures-minors = met minderjarigen
 figures-days-shortest = dagen van aanvraag tot conferentie, kortst
 figures-hours = uren per gehouden conferentie, gemiddeld
 figures-cost = kosten per gehouden conferentie, gemiddeld
-figures-requesters = aanvragen naar aanvrager
+figures-requesters = aanvragen per aanvrager
 figures-topics = onderwerpen (aandeel van de gehouden conferenties)
 figures-scores = cijfers, gemiddeld (aantal cijfers)
 figures-stopped = gestopt zonder conferentie
@@ -773,8 +773,8 @@ figures-variant-community = buurt
 figures-variant-learning = leerplan
 figures-all = alle
 report-title = Eigen Kracht-conferenties { $year }
-report-as-of = Cijfers op { $date }, uit de dossiers.
-report-small = Een cijfer dat op minder dan vijf zaken rust, staat er als „< 5”, zodat niemand herkenbaar is; de grafieken laten zulke staven weg.
+report-as-of = De cijfers zijn van { $date } en komen uit de dossiers.
+report-small = Gaat een cijfer over minder dan vijf zaken? Dan staat er „< 5”, zodat niemand te herkennen is. De grafieken laten zulke staven weg.
 report-key-figures = Kerncijfers
 report-score-meeting = gemiddeld cijfer voor de bijeenkomst
 report-score-plan = gemiddeld cijfer voor het plan
@@ -789,5 +789,5 @@ report-by-variant = Cijfers per variant
 report-number = aantal
 report-share = aandeel van de gehouden conferenties
 report-scores-table = Gemiddelde cijfers per groep (aantal cijfers)
-report-footer = Gemaakt met kring uit de dossiers van de coördinatoren. Een conferentie telt in het jaar van haar datum, een aanvraag in het jaar waarin die binnenkwam. De definities staan in docs/stats.md van kring.
+report-footer = Gemaakt met kring, uit de dossiers van de coördinatoren. Een conferentie telt mee in het jaar van haar datum. Een aanvraag telt mee in het jaar waarin ze binnenkwam. Wat elk cijfer precies betekent, staat in docs/stats.md van kring.
 report-written = { $file } geschreven
