@@ -101,6 +101,23 @@ fn is_plain(input: &str) -> bool {
 }
 
 /// [`markdown`] into a `String`.
+/// Text for HTML content and quoted attribute values: `&`, `<`, `>` and
+/// both quotes as entities (the letters by post, a message's own page).
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 pub fn markdown_string(input: &str) -> String {
     let mut out = Vec::with_capacity(input.len() + 8);

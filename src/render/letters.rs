@@ -16,6 +16,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::context::{ContactView, Views};
+use super::escape::html as escape;
 use super::{DocumentKind, SharedInvitation, TemplateError, Templates, html, language};
 use crate::messages::{Lang, Message};
 use crate::model::{Case, Participant, SentWhat, Settings, is_valid_id};
@@ -458,22 +459,6 @@ pub fn page(run: &Run, lang: &str, title: &str) -> String {
         out.push_str(&letter.html);
     }
     out.push_str("</body>\n</html>\n");
-    out
-}
-
-/// Text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

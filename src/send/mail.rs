@@ -14,6 +14,7 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use crate::messages::{Lang, Message as Text};
 use crate::model::SentWhat;
 use crate::msg;
+use crate::render::escape::html as escape;
 
 /// What goes into one message.
 pub struct Letter<'a> {
@@ -162,22 +163,6 @@ fn html_page(lang: &str, title: &str, text: &str) -> String {
         escape(lang),
         escape(title)
     )
-}
-
-/// Text for HTML: `&`, `<`, `>` and quotes as entities.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Text for a header value: one line, without control characters. lettre
