@@ -386,7 +386,7 @@ struct Sheet<'a> {
     /// The recipient's name, then their address lines.
     recipient: &'a [String],
     date: &'a str,
-    /// The document, as HTML from comrak.
+    /// The document, as HTML (render::html).
     body: &'a str,
 }
 

@@ -127,7 +127,7 @@ fn nu_check(pages: &[PathBuf]) {
         .output()
         .expect("Java is needed to run the Nu HTML checker; see .ci/run");
     let report = String::from_utf8_lossy(&output.stderr);
-    // `info:` lines are advice (comrak writes `<br />`); errors and
+    // `info:` lines are advice (self-closing tags such as `<br />`); errors and
     // warnings are not allowed.
     let problems: Vec<&str> = report
         .lines()

@@ -2,7 +2,7 @@
 //! succeeds, it is deterministic, no invitation shows anyone's contact
 //! details or birth date, and every name, whatever its characters, prints
 //! literally in the HTML and in the Markdown as a CommonMark renderer
-//! (pulldown-cmark, independent of the comrak kring uses) shows it.
+//! (comrak, independent of the pulldown-cmark kring uses) shows it.
 
 use chrono::NaiveDate;
 use kring::Severity;
@@ -108,18 +108,43 @@ fn case_text(variant: &str, names: &[String], roles: &[u8]) -> (String, Vec<Pers
 
 /// The text a CommonMark reader shows for `markdown`.
 fn commonmark_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser};
-    let mut text = String::new();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                panic!("a value became HTML in the Markdown: {h:?}\n{markdown}")
+    use comrak::nodes::{AstNode, NodeValue};
+    use comrak::{Arena, Options, parse_document};
+
+    fn walk<'a>(node: &'a AstNode<'a>, markdown: &str, text: &mut String) {
+        let value = &node.data().value;
+        match value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(code) => text.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => text.push('\n'),
+            NodeValue::HtmlBlock(html) => {
+                panic!(
+                    "a value became HTML in the Markdown: {:?}\n{markdown}",
+                    html.literal
+                )
             }
-            _ => {}
+            NodeValue::HtmlInline(html) => {
+                panic!("a value became HTML in the Markdown: {html:?}\n{markdown}")
+            }
+            _ => {
+                for child in node.children() {
+                    walk(child, markdown, text);
+                }
+                text.push('\n');
+            }
         }
     }
+
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.tasklist = true;
+    let arena = Arena::new();
+    let mut text = String::new();
+    walk(
+        parse_document(&arena, markdown, &options),
+        markdown,
+        &mut text,
+    );
     text
 }
 
