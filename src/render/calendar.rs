@@ -21,8 +21,6 @@
 //! - Text keeps line breaks and tabs; other control characters have no
 //!   place in a calendar and are dropped. Nothing here panics.
 
-use std::fmt::Write as _;
-
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarMethod,
@@ -82,8 +80,7 @@ impl Calendar {
                 at.saturating_add(ZONE_MARGIN),
             )
             .map(|_| timezone.to_string());
-        let head = calendar
-            .to_string()
+        let head = written(&calendar)
             .strip_suffix(CALENDAR_END)
             .map(str::to_string);
         Calendar {
@@ -121,24 +118,37 @@ impl Calendar {
         ));
         match &self.head {
             Some(head) => {
-                let written = ICalendar {
+                let vevent_only = ICalendar {
                     components: vec![component(ICalendarComponentType::VEvent, vevent)],
                 };
                 // Room for the folded, escaped text at once: calcard writes
                 // a character at a time, and a growing String copies.
                 let room = head.len() + event.description.len() * 9 / 8 + 1024;
                 let mut ics = String::with_capacity(room);
-                // Writing into a String cannot fail.
-                let _ = write!(ics, "{head}{written}{CALENDAR_END}");
+                ics.push_str(head);
+                // Straight into the String, as in `written`. Writing into a
+                // String cannot fail.
+                let _ = vevent_only.write_to(&mut ics);
+                ics.push_str(CALENDAR_END);
                 ics
             }
             None => {
                 let mut calendar = self.calendar.clone();
                 push_event(&mut calendar, vevent);
-                calendar.to_string()
+                written(&calendar)
             }
         }
     }
+}
+
+/// The calendar as calcard writes it, straight into a String (not through
+/// a `Formatter`, as its `Display` would: calcard writes a character at a
+/// time, and through a Formatter each is a call through a vtable).
+fn written(calendar: &ICalendar) -> String {
+    let mut ics = String::with_capacity(4096);
+    // Writing into a String cannot fail.
+    let _ = calendar.write_to(&mut ics);
+    ics
 }
 
 /// The last line calcard writes for a VCALENDAR.
@@ -244,7 +254,7 @@ pub fn feed(events: &[FeedEvent<'_>], timezone: &str, name: &str) -> String {
             midnight(last).saturating_add(ZONE_MARGIN),
         );
     }
-    calendar.to_string()
+    written(&calendar)
 }
 
 /// What makes a calendar file a scheduling message (RFC 5546) for one
@@ -333,7 +343,7 @@ pub fn scheduled(ics: &str, schedule: &Schedule<'_>) -> Option<String> {
             ICalendarStatus::Confirmed
         }),
     ));
-    Some(calendar.to_string())
+    Some(written(&calendar))
 }
 
 /// A parameter value without control characters or quotes (calcard quotes
@@ -395,8 +405,7 @@ fn zoned(name: ICalendarProperty, at: NaiveDateTime, tzid: Option<&str>) -> ICal
 /// which is what `\n` in a calendar means; tabs stay; other control
 /// characters have no place in a calendar and are dropped.
 fn text(value: &str) -> ICalendarValue {
-    let is_clean = |c: char| !c.is_control() || matches!(c, '\n' | '\t');
-    if value.chars().all(is_clean) {
+    if is_clean(value) {
         return ICalendarValue::Text(value.to_string());
     }
     let clean: String = value
@@ -406,6 +415,20 @@ fn text(value: &str) -> ICalendarValue {
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
     ICalendarValue::Text(clean)
+}
+
+/// Whether `value` has no control characters but line feeds and tabs:
+/// [`char::is_control`] for every character, read a byte at a time (the
+/// control characters are U+0000–U+001F, U+007F and U+0080–U+009F, the
+/// last written 0xC2 0x80–0x9F in UTF-8).
+fn is_clean(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b'\t' => true,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => true,
+    })
 }
 
 fn date_time(at: NaiveDateTime, utc: bool) -> ICalendarValue {
@@ -709,6 +732,29 @@ mod tests {
             e.start = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
             let ics = to_ics(&e);
             parse_and_check(&ics, &e);
+        }
+    }
+
+    #[test]
+    fn clean_is_no_control_character_but_newline_and_tab() {
+        for c in ['\0', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}'] {
+            assert!(!is_clean(&format!("a{c}b")), "{:?}", c);
+        }
+        for c in ['\n', '\t', '\u{a0}', '\u{c2}', 'é', '家', '\u{2028}'] {
+            assert_eq!(
+                is_clean(&format!("a{c}b")),
+                !c.is_control() || c == '\n' || c == '\t'
+            );
+        }
+        let every: String = (0..0x3000u32).filter_map(char::from_u32).collect();
+        for c in every.chars() {
+            let one = c.to_string();
+            assert_eq!(
+                is_clean(&one),
+                !c.is_control() || matches!(c, '\n' | '\t'),
+                "{:?}",
+                c
+            );
         }
     }
 
