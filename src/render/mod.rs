@@ -232,13 +232,22 @@ pub fn render_case(
             let event = calendar
                 .as_ref()
                 .and_then(|calendar| Some((calendar, event_times(&views, participant)?)));
-            let invitation = out.document_from(
+            // The calendar's description: the language's calendar.txt, else
+            // the invitation itself as plain text.
+            let description = match &event {
+                Some(_) => templates.calendar(&lang, &context).transpose()?,
+                None => None,
+            };
+            let mut invitation = out.document_from(
                 DocumentKind::Invitation,
                 &lang,
                 &stem,
                 &context,
-                event.is_some(),
+                event.is_some() && description.is_none(),
             )?;
+            if description.is_some() {
+                invitation.plain = description;
+            }
             if let Some((calendar, times)) = event
                 && let Some(ics) = calendar_file(case, participant, times, calendar, invitation)
             {
@@ -291,7 +300,8 @@ struct Writer<'a> {
 }
 
 /// What a calendar file takes from its invitation: the title (its first
-/// heading) and the invitation as plain text.
+/// heading) and its description (the language's `calendar.txt`, else the
+/// invitation as plain text).
 struct Written {
     title: Option<String>,
     plain: Option<String>,
@@ -531,7 +541,7 @@ fn calendar_file(
     .join(", ");
     let summary = invitation.title.unwrap_or_else(|| case.id().to_string());
     let uid = format!("{}.{}@kring", case.id(), participant.id());
-    // Calendar programs show DESCRIPTION as it is: no Markdown marks.
+    // Calendar programs show DESCRIPTION as it is: plain text.
     let description = invitation.plain.unwrap_or_default();
     let event = calendar::Event {
         uid: &uid,

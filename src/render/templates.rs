@@ -29,6 +29,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("en/plan.md", include_str!("../../templates/en/plan.md")),
     (
+        "en/calendar.txt",
+        include_str!("../../templates/en/calendar.txt"),
+    ),
+    (
         "en/declaration.md",
         include_str!("../../templates/en/declaration.md"),
     ),
@@ -42,10 +46,19 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("nl/plan.md", include_str!("../../templates/nl/plan.md")),
     (
+        "nl/calendar.txt",
+        include_str!("../../templates/nl/calendar.txt"),
+    ),
+    (
         "nl/declaration.md",
         include_str!("../../templates/nl/declaration.md"),
     ),
 ];
+
+/// The template of the description in an invitation's calendar file, in
+/// each language's folder: plain text, not escaped (a calendar file's text
+/// is escaped as it is written).
+pub const CALENDAR: &str = "calendar.txt";
 
 /// The name of the HTML layout template.
 pub const LAYOUT: &str = "layout.html";
@@ -96,7 +109,8 @@ fn own_variables(name: &str) -> Option<&'static [&'static str]> {
     }
     let file = name.rsplit('/').next()?;
     Some(match file {
-        "invitation.md" => &["participant", "others"],
+        // The description in an invitation's calendar file.
+        "invitation.md" | "calendar.txt" => &["participant", "others"],
         "checklist.md" => &[
             "phase",
             "due",
@@ -312,6 +326,26 @@ impl Templates {
             .map_err(|e| self.error(e))
     }
 
+    /// Renders the description of an invitation's calendar file in `lang`
+    /// from the invitation's own context, when `lang` has a
+    /// `calendar.txt`; its lines without trailing spaces, and no empty
+    /// lines at either end.
+    pub fn calendar(&self, lang: &str, context: &Context) -> Option<Result<String, TemplateError>> {
+        let name = format!("{lang}/{CALENDAR}");
+        if !self.sources.contains_key(&name) {
+            return None;
+        }
+        Some(
+            self.markdown
+                .render(&name, context)
+                .map(|text| {
+                    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+                    lines.join("\n").trim_matches('\n').to_string()
+                })
+                .map_err(|e| self.error(e)),
+        )
+    }
+
     /// Renders the declaration (`kring declare`) in `lang`: the repository's
     /// `<lang>/declaration.md`, else the built-in one, else English.
     pub fn declaration(&self, lang: &str, context: &Context) -> Result<String, TemplateError> {
@@ -512,7 +546,11 @@ fn override_files(root: &Path) -> Result<Vec<(String, PathBuf)>, TemplateError> 
         let name = parts.join("/");
         let is_template = match parts.as_slice() {
             [file] => file == LAYOUT,
-            [lang, rest @ ..] => is_language(lang) && name.ends_with(".md") && !rest.is_empty(),
+            [lang, rest @ ..] => {
+                is_language(lang)
+                    && !rest.is_empty()
+                    && (name.ends_with(".md") || rest == [CALENDAR])
+            }
             [] => false,
         };
         if is_template {
@@ -570,6 +608,10 @@ mod tests {
                 ["en", "nl"]
             );
         }
+        for lang in ["en", "nl"] {
+            assert!(templates.source(&format!("{lang}/{CALENDAR}")).is_some());
+        }
+        assert!(templates.calendar("fy", &Context::new()).is_none());
     }
 
     #[test]

@@ -63,14 +63,16 @@ fn snapshot_repo(
         let rendered =
             render_case(&case, &repo.settings, &templates, &scope, today, &warnings).unwrap();
         assert!(rendered.notes.is_empty(), "{:?}", rendered.notes);
-        let mut seen_invitation = false;
+        // The first invitation's files, in every format asked (its .html
+        // and its .ics).
+        let mut first_invitation: Option<std::path::PathBuf> = None;
         for document in rendered.documents {
             let path = document.path.to_string_lossy().replace('\\', "/");
-            if path.contains("/invitations/") {
-                if only_first_invitation && seen_invitation {
+            if path.contains("/invitations/") && only_first_invitation {
+                let stem = document.path.with_extension("");
+                if *first_invitation.get_or_insert_with(|| stem.clone()) != stem {
                     continue;
                 }
-                seen_invitation = true;
             }
             let name = format!("snapshots__{prefix}{lang}__{}", path.replace('/', "__"));
             let text = String::from_utf8(document.bytes).unwrap();

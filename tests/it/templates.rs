@@ -13,11 +13,12 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
         .args(["templates", "export", "--language", "nl"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("5 templates written"));
+        .stderr(predicate::str::contains("6 templates written"));
     assert_eq!(
         files_below(&dir.path().join("templates")),
         [
             "layout.html",
+            "nl/calendar.txt",
             "nl/checklist.md",
             "nl/declaration.md",
             "nl/invitation.md",
@@ -54,7 +55,7 @@ fn export_copies_the_built_ins_and_never_overwrites_an_edit() {
         .success()
         .stderr(predicate::str::contains("kept"))
         .stderr(predicate::str::contains(
-            "4 templates written, 4 already the same, 1 kept as edited",
+            "5 templates written, 5 already the same, 1 kept as edited",
         ));
     assert_eq!(std::fs::read_to_string(&edited).unwrap(), "# Ons plan\n");
 
@@ -96,7 +97,7 @@ fn list_shows_what_the_repository_replaces_and_adds() {
         text.contains("nl        invitation.md   built-in\n"),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 1 + 9 + 1);
+    assert_eq!(text.lines().count(), 1 + 11 + 1);
 }
 
 #[test]
@@ -208,4 +209,57 @@ fn check_renders_the_repositorys_templates_and_finds_attribute_typos() {
         .stderr(predicate::str::contains(
             "error: template templates/de/plan.md:",
         ));
+}
+
+/// A calendar file describes the participant's parts, the place and the
+/// contact, from `<lang>/calendar.txt`; a language with an invitation
+/// template but no calendar.txt describes it with the invitation itself,
+/// as plain text.
+#[test]
+fn the_calendar_description_comes_from_calendar_txt_else_the_invitation() {
+    let dir = demo_copy();
+    let case = dir.path().join("cases/2026/2026-031-bakker.toml");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let text = text.replacen(
+        "id = \"buurvrouw\"\n",
+        "id = \"buurvrouw\"\nlanguage = \"fy\"\n",
+        1,
+    );
+    std::fs::write(&case, text).unwrap();
+    write(
+        dir.path(),
+        "templates/fy/invitation.md",
+        "# Útnoeging\n\nDoch mei, **{{ participant.known_as }}**.\n",
+    );
+    write(
+        dir.path(),
+        "templates/nl/calendar.txt",
+        "Voor {{ participant.known_as }}: {% for part in participant.parts_detail %}{{ part.kind }} {% endfor %}\n\n\n",
+    );
+    kring()
+        .args(["render", "--today", TODAY])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let description = |who: &str| {
+        let path = dir
+            .path()
+            .join(format!("out/2026-031-bakker/invitations/{who}.ics"));
+        let unfolded = crate::support::read(&path).replace("\r\n ", "");
+        unfolded
+            .lines()
+            .find_map(|line| line.strip_prefix("DESCRIPTION:"))
+            .unwrap()
+            .to_string()
+    };
+    // The repository's own nl/calendar.txt, its empty lines at the end gone.
+    assert_eq!(
+        description("oma-ria"),
+        "Voor oma Ria: information family-time plan"
+    );
+    // No fy/calendar.txt: the fy invitation as plain text.
+    assert_eq!(
+        description("buurvrouw"),
+        "Útnoeging\\n\\nDoch mei\\, Gerda."
+    );
 }
