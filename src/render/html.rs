@@ -52,14 +52,16 @@ pub fn convert(markdown: &str, html: bool, plain: bool) -> Converted {
     let mut title = Title::default();
     let mut text = plain.then(Plain::default);
     let mut out = html.then(|| String::with_capacity(markdown.len() + markdown.len() / 4));
+    // The title and the plain text see the events as parsed, so that raw
+    // HTML is left out of them; only the HTML shows it, as text.
     let events = Parser::new_ext(markdown, options())
-        .map(safe)
         .inspect(|event| {
             title.see(event);
             if let Some(text) = text.as_mut() {
                 text.see(event);
             }
-        });
+        })
+        .map(safe);
     match out.as_mut() {
         Some(out) => pulldown_cmark::html::push_html(out, events),
         None => events.for_each(drop),
@@ -375,6 +377,11 @@ mod tests {
         assert!(!body.html.contains("<script"), "{}", body.html);
         assert!(!body.html.contains("<b>"), "{}", body.html);
         assert!(body.html.contains("&lt;b&gt;"), "{}", body.html);
+        let plain =
+            markdown_to_plain("# Kop <i>x</i>\n\n<script>alert(1)</script>\n\nText <b>bold</b>\n");
+        assert_eq!(plain, "Kop x\n\nText bold");
+        let title = convert("# Kop <i>x</i>\n", false, false).title;
+        assert_eq!(title.as_deref(), Some("Kop x"));
     }
 
     #[test]
