@@ -238,18 +238,22 @@ pub fn render_case(
                 Some(_) => templates.calendar(&lang, &context).transpose()?,
                 None => None,
             };
-            let mut invitation = out.document_from(
+            let invitation = out.document_from(
                 DocumentKind::Invitation,
                 &lang,
                 &stem,
                 &context,
                 event.is_some() && description.is_none(),
             )?;
-            if description.is_some() {
-                invitation.plain = description;
-            }
             if let Some((calendar, times)) = event
-                && let Some(ics) = calendar_file(case, participant, times, calendar, invitation)
+                && let Some(ics) = calendar_file(
+                    case,
+                    participant,
+                    times,
+                    calendar,
+                    invitation.title,
+                    description.or(invitation.plain).unwrap_or_default(),
+                )
             {
                 out.rendered.documents.push(Document {
                     path: stem.with_extension("ics"),
@@ -300,8 +304,7 @@ struct Writer<'a> {
 }
 
 /// What a calendar file takes from its invitation: the title (its first
-/// heading) and its description (the language's `calendar.txt`, else the
-/// invitation as plain text).
+/// heading) and the invitation as plain text, when asked for.
 struct Written {
     title: Option<String>,
     plain: Option<String>,
@@ -519,13 +522,15 @@ fn event_times(
 }
 
 /// The calendar file for one invitation, when the conference has a date;
-/// `times` are those of [`event_times`].
+/// `times` are those of [`event_times`], `title` the invitation's first
+/// heading, `description` plain text.
 fn calendar_file(
     case: &Case,
     participant: &Participant,
     (start, end): (chrono::NaiveTime, chrono::NaiveTime),
     calendar: &calendar::Calendar,
-    invitation: Written,
+    title: Option<String>,
+    description: String,
 ) -> Option<String> {
     let conference = case.conference.as_ref()?.get_ref();
     let date = conference.date.as_ref()?.get_ref().0;
@@ -539,10 +544,8 @@ fn calendar_file(
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let summary = invitation.title.unwrap_or_else(|| case.id().to_string());
+    let summary = title.unwrap_or_else(|| case.id().to_string());
     let uid = format!("{}.{}@kring", case.id(), participant.id());
-    // Calendar programs show DESCRIPTION as it is: plain text.
-    let description = invitation.plain.unwrap_or_default();
     let event = calendar::Event {
         uid: &uid,
         date,

@@ -110,7 +110,7 @@ fn own_variables(name: &str) -> Option<&'static [&'static str]> {
     let file = name.rsplit('/').next()?;
     Some(match file {
         // The description in an invitation's calendar file.
-        "invitation.md" | "calendar.txt" => &["participant", "others"],
+        "invitation.md" | CALENDAR => &["participant", "others"],
         "checklist.md" => &[
             "phase",
             "due",
